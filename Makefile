@@ -1,0 +1,51 @@
+# Two commands matter: `make run` and `make test`. Each does every step it needs.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed-stamp
+
+export TF_CPP_MIN_LOG_LEVEL := 3
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install train run chat test unit rasa-test validate lint eval bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(STAMP): pyproject.toml constraints.txt scripts/find-python.sh
+	@if [ ! -x $(PY) ]; then python310="$$(scripts/find-python.sh)" && "$$python310" -m venv $(VENV); fi
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install the pinned packages
+
+train: install  ## train the Rasa model (skipped when data and config are unchanged)
+	$(RASA) train --quiet
+	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
+
+run: train  ## Rasa server + action server + terminal chat (SQLite under var/)
+	$(PY) -m bot run
+
+chat: run  ## same as run
+
+validate: install  ## Rasa's own data checks
+	$(RASA) data validate
+
+unit: install  ## fast tests that need no trained model
+	$(PY) -m pytest -m "not rasa" -q
+
+rasa-test: train  ## tests/test_stories.yml through the trained model
+	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results --quiet
+
+lint: install  ## ruff
+	$(VENV)/bin/ruff check bot nlu tests
+
+test: train validate lint  ## everything CI runs
+	$(PY) -m pytest -q
+	$(MAKE) --no-print-directory rasa-test
+
+clean:  ## remove the venv, models and local data
+	rm -rf $(VENV) models var .pytest_cache

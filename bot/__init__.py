@@ -1,0 +1,1 @@
+"""Wage-arrears intake assistant: actions, lead store, command line and front ends."""

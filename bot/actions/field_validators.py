@@ -1,0 +1,203 @@
+"""One validate_<slot> method per intake field, shared by both forms.
+
+The arrears form uses them while collecting; the confirm form uses them for
+corrections ("不对,是三万"). Each method turns what the worker said into the
+normalised value (bot/fields.py holds the rules), records the words it came
+from, and on failure re-asks only when that field was the question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot import fields as rules
+from bot.intake import NOT_GIVEN, UNKNOWN
+from nlu.patterns import find_spans
+
+_DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)")
+_NOTHING_MORE = re.compile(
+    r"^(没有了?|没了|没啥了?|没什么了?|无|不用了?|就这些|就这样|不需要|没有补充的?|没有别的了?)"
+    r"[啊呀吧了的,，。.!！]*(谢谢)?[啊呀吧了的,，。.!！]*$")
+
+Result = Dict[str, Any]
+
+
+def _latest(tracker: Tracker) -> Dict[str, Any]:
+    return tracker.latest_message or {}
+
+
+def _text(tracker: Tracker) -> str:
+    return (_latest(tracker).get("text") or "").strip()
+
+
+def _intent(tracker: Tracker) -> Optional[str]:
+    return (_latest(tracker).get("intent") or {}).get("name")
+
+
+def _asked(tracker: Tracker, slot: str) -> bool:
+    return tracker.get_slot("requested_slot") == slot
+
+
+def _with_source(tracker: Tracker, result: Result, slot: str, words: str) -> Result:
+    """Remember which message and which words gave this field."""
+    sources = dict(tracker.get_slot("field_sources") or {})
+    sources[slot] = {"text": _text(tracker), "words": words}
+    tracker.slots["field_sources"] = sources  # later validators in this run see it
+    return {**result, "field_sources": sources}
+
+
+def _flag(tracker: Tracker, result: Result, slot: str) -> Result:
+    """Mark a field for staff to check (approximate, unknown, corrected)."""
+    flags = sorted(set(tracker.get_slot("needs_check") or []) | {slot})
+    tracker.slots["needs_check"] = flags
+    return {**result, "needs_check": flags}
+
+
+def _span_value(text: str, entity: str) -> Optional[str]:
+    for span in find_spans(text):
+        if span.entity == entity:
+            return span.value
+    return None
+
+
+class FieldValidators:
+    """Mixin: validate_<slot> for every intake field (see module docstring)."""
+
+    def _free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
+                   tracker: Tracker, allow_unknown: bool = True) -> Result:
+        text = str(value or "")
+        if allow_unknown and _DONT_KNOW.match(text.strip()):
+            return _flag(tracker, _with_source(tracker, {slot: UNKNOWN}, slot, text), slot)
+        cleaned = rules.clean_text(text)
+        if not cleaned:
+            if _asked(tracker, slot):
+                dispatcher.utter_message(response="utter_invalid_text")
+            return {slot: None}
+        return _with_source(tracker, {slot: cleaned}, slot, text)
+
+    async def validate_employer_name(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> Result:
+        result = self._free_text("employer_name", value, dispatcher, tracker)
+        name = result.get("employer_name")
+        if name and name != UNKNOWN:
+            result["employer_type"] = rules.employer_type(name)
+        return result
+
+    async def validate_project_name(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Result:
+        return self._free_text("project_name", value, dispatcher, tracker)
+
+    async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> Result:
+        return self._free_text("location", value, dispatcher, tracker)
+
+    async def validate_amount_yuan(self, value: Any, dispatcher: CollectingDispatcher,
+                                   tracker: Tracker, domain: DomainDict) -> Result:
+        if isinstance(value, int):
+            return {"amount_yuan": value}
+        text = str(value or "")
+        if _DONT_KNOW.match(text.strip()):
+            result = {"amount_yuan": UNKNOWN, "amount_yuan_high": None, "amount_approximate": False}
+            return _flag(tracker, _with_source(tracker, result, "amount_yuan", text), "amount_yuan")
+        amount = rules.amount_from(text)
+        if amount is None:
+            words = _span_value(text, "amount")
+            amount = rules.amount_from(words) if words else None
+            text = words or text
+        if amount is None:
+            if _asked(tracker, "amount_yuan"):
+                dispatcher.utter_message(response="utter_invalid_amount")
+            return {"amount_yuan": None}
+        result = {
+            "amount_yuan": amount.low,
+            "amount_yuan_high": amount.high if amount.high != amount.low else None,
+            "amount_approximate": amount.approximate,
+        }
+        result = _with_source(tracker, result, "amount_yuan", text)
+        if amount.high > rules.MAX_AMOUNT:
+            dispatcher.utter_message(response="utter_large_amount")
+            result = _flag(tracker, result, "amount_yuan")
+        if amount.exact is None:
+            result = _flag(tracker, result, "amount_yuan")
+        return result
+
+    async def validate_worker_count(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Result:
+        if isinstance(value, int):
+            return {"worker_count": value}
+        text = str(value or "")
+        if _DONT_KNOW.match(text.strip()):
+            result = {"worker_count": UNKNOWN, "worker_count_approximate": False}
+            return _flag(tracker, _with_source(tracker, result, "worker_count", text), "worker_count")
+        count = rules.count_from(text)
+        if count is None and _asked(tracker, "worker_count"):
+            count = rules.count_from(_text(tracker))
+        if count is None:
+            if _asked(tracker, "worker_count"):
+                dispatcher.utter_message(response="utter_invalid_worker_count")
+            return {"worker_count": None}
+        result = {"worker_count": count.low, "worker_count_approximate": count.exact is None}
+        result = _with_source(tracker, result, "worker_count", text)
+        return _flag(tracker, result, "worker_count") if count.exact is None else result
+
+    async def validate_period_text(self, value: Any, dispatcher: CollectingDispatcher,
+                                   tracker: Tracker, domain: DomainDict) -> Result:
+        result = self._free_text("period_text", value, dispatcher, tracker)
+        period = rules.parse_period(result.get("period_text"))
+        result["period_months"] = period["months"]
+        result["period_start"] = period["start_month"]
+        return result
+
+    async def validate_sector(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> Result:
+        if value in rules.SECTOR_LABELS:
+            return {"sector": value}
+        intent = _intent(tracker)
+        text = str(value or "")
+        sector = rules.sector_from_answer(
+            text, affirmed=intent == "affirm" or text.startswith(("是", "对")),
+            denied=intent == "deny" or text.startswith(("不是", "不对", "没有")),
+        )
+        if sector is None:
+            return {"sector": None}
+        return _with_source(tracker, {"sector": sector}, "sector", text)
+
+    async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> Result:
+        text = str(value or "")
+        if _asked(tracker, "reporter_name") and rules.wants_to_skip(text):
+            result = _with_source(tracker, {"reporter_name": NOT_GIVEN}, "reporter_name", text)
+            return _flag(tracker, result, "reporter_name")
+        name = rules.normalise_name(text)
+        if name is None:
+            if _asked(tracker, "reporter_name"):
+                dispatcher.utter_message(response="utter_invalid_name")
+            return {"reporter_name": None}
+        return _with_source(tracker, {"reporter_name": name}, "reporter_name", text)
+
+    async def validate_phone(self, value: Any, dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> Result:
+        text = str(value or "")
+        phone = rules.normalise_phone(text)
+        if phone:
+            result = {"phone": phone, "phone_skipped": False}
+            return _with_source(tracker, result, "phone", text)
+        if not _asked(tracker, "phone"):
+            return {"phone": None}
+        if rules.wants_to_skip(text) or _intent(tracker) == "deny":
+            dispatcher.utter_message(response="utter_phone_skipped")
+            return _flag(tracker, {"phone": NOT_GIVEN, "phone_skipped": True}, "phone")
+        dispatcher.utter_message(response="utter_invalid_phone")
+        return {"phone": None}
+
+    async def validate_extra_info(self, value: Any, dispatcher: CollectingDispatcher,
+                                  tracker: Tracker, domain: DomainDict) -> Result:
+        text = str(value or "").strip()
+        if not text or _NOTHING_MORE.match(text):
+            return {"extra_info": "无"}
+        return {"extra_info": text[:2000]}

@@ -1,0 +1,41 @@
+"""Tell a worker where their own leads stand."""
+
+from __future__ import annotations
+
+import logging
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.settings import get_settings
+from bot.store.leads import leads_for_sender
+from bot.store.models import STATUSES
+from bot.store.session import session_factory
+
+logger = logging.getLogger(__name__)
+
+
+class ActionCheckProgress(Action):
+    def name(self) -> Text:
+        return "action_check_progress"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        try:
+            with session_factory(get_settings().database_url)() as session:
+                leads = leads_for_sender(session, tracker.sender_id)
+                lines = [f"· {lead.reference}（{lead.created_at:%Y-%m-%d}登记）：{STATUSES.get(lead.status, lead.status)}"
+                         for lead in leads]
+        except Exception:
+            logger.exception("progress lookup failed")
+            dispatcher.utter_message(text="暂时查不到进展，请过一会儿再问我。")
+            return []
+        if not lines:
+            dispatcher.utter_message(
+                text="还没有查到您在这里登记过的线索。想反映欠薪的话，直接说说情况就行。")
+        else:
+            dispatcher.utter_message(text="您登记的线索：\n" + "\n".join(lines))
+        return []

@@ -1,0 +1,155 @@
+"""Command line. The parse and converse outputs are a contract other tools rely on.
+
+  python -m bot parse "TEXT" | --jsonl
+  python -m bot converse FILE.json | --stdio
+  python -m bot run            (used by `make run`)
+  python -m bot spool-replay   (file reports kept while the database was down)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import uuid
+from typing import Any, Dict, Iterable, List, Optional
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def _quiet() -> None:
+    """Keep stdout for JSON: libraries log to stderr, and only warnings."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    for name in ("rasa", "tensorflow", "absl", "jieba", "sanic", "apscheduler"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+
+
+def _print(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- parse
+
+def parse_result(parsed: Dict[str, Any]) -> Dict[str, Any]:
+    from bot.fields import message_fields
+
+    entities = [{"entity": e["entity"], "value": e["value"], "start": e["start"], "end": e["end"]}
+                for e in parsed.get("entities", [])]
+    intent = parsed.get("intent") or {}
+    return {
+        "text": parsed.get("text"),
+        "intent": {"name": intent.get("name"), "confidence": round(float(intent.get("confidence") or 0), 4)},
+        "entities": entities,
+        "fields": message_fields(entities),
+    }
+
+
+async def _parse(texts: Iterable[str]) -> None:
+    from bot.engine import load_agent
+
+    agent = load_agent(with_actions=False)
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        _print(parse_result(parsed))
+
+
+# ---------------------------------------------------------------- converse
+
+def _lead_ids(sender_id: str) -> Dict[int, Dict[str, Any]]:
+    from bot.settings import get_settings
+    from bot.store.leads import lead_as_dict, leads_for_sender
+    from bot.store.session import session_factory
+
+    with session_factory(get_settings().database_url)() as session:
+        return {lead.id: lead_as_dict(lead) for lead in leads_for_sender(session, sender_id, limit=50)}
+
+
+def _texts(messages: List[Dict[str, Any]]) -> List[str]:
+    return [m["text"] for m in messages if m.get("text")]
+
+
+async def _converse(messages: Iterable[str], live: bool) -> Optional[Dict[str, Any]]:
+    from bot.engine import load_agent, reply
+
+    agent = load_agent()
+    sender_id = f"cli-{uuid.uuid4().hex}"
+    turns: List[Dict[str, Any]] = []
+    seen: Dict[int, Dict[str, Any]] = {}
+    filed: Optional[Dict[str, Any]] = None
+    for text in messages:
+        bot = _texts(await reply(agent, sender_id, text, channel="cli"))
+        leads = _lead_ids(sender_id)
+        new = [lead for lead_id, lead in leads.items() if lead_id not in seen]
+        seen = leads
+        if new:
+            filed = new[0]
+        if live:
+            _print({"bot": bot, "lead": new[0] if new else None})
+        turns.append({"user": text, "bot": bot})
+    if not live:
+        _print({"turns": turns, "lead": filed})
+    return filed
+
+
+def _stdin_lines() -> Iterable[str]:
+    for line in sys.stdin:
+        yield line.rstrip("\n")
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="NLU result of one text as JSON")
+    parse.add_argument("text", nargs="?")
+    parse.add_argument("--jsonl", action="store_true", help="one text per stdin line")
+    converse = commands.add_parser("converse", help="a whole conversation through the full stack")
+    converse.add_argument("file", nargs="?", help="JSON list of user messages")
+    converse.add_argument("--stdio", action="store_true", help="one message per stdin line, live")
+    commands.add_parser("run", help="Rasa server, action server and a terminal chat (make run)")
+    commands.add_parser("spool-replay", help="file reports kept while the database was down")
+    args = parser.parse_args(argv)
+
+    _quiet()
+    from bot.engine import ModelMissing
+
+    try:
+        if args.command == "parse":
+            if args.jsonl:
+                asyncio.run(_parse(_stdin_lines()))
+            elif args.text is not None:
+                asyncio.run(_parse([args.text]))
+            else:
+                parser.error("parse needs TEXT or --jsonl")
+        elif args.command == "converse":
+            if args.stdio:
+                asyncio.run(_converse(_stdin_lines(), live=True))
+            elif args.file:
+                with open(args.file, encoding="utf-8") as handle:
+                    messages = json.load(handle)
+                if not isinstance(messages, list) or not all(isinstance(m, str) for m in messages):
+                    parser.error("FILE must hold a JSON list of strings")
+                asyncio.run(_converse(messages, live=False))
+            else:
+                parser.error("converse needs FILE or --stdio")
+        elif args.command == "run":
+            from bot.launcher import run
+
+            return run()
+        elif args.command == "spool-replay":
+            from bot.spool import replay
+
+            print(f"filed {replay()} spooled report(s)")
+    except ModelMissing as missing:
+        print(str(missing), file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,358 @@
+"""The rules for every lead field, in one place.
+
+Actions, the command line and the store all normalise and check fields
+through these functions, so a rule changes in one place only. Facts behind
+the rules: ../shared/domain/intake-fields.md.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Dict, List, Optional, Tuple
+
+from nlu.numbers import Quantity, parse_amount, parse_count, parse_quantity, to_halfwidth
+
+# Slots the intake form fills, in the order the bot asks for them.
+FORM_FIELDS = (
+    "employer_name", "project_name", "location", "amount_yuan", "worker_count",
+    "period_text", "sector", "reporter_name", "phone",
+)
+FIELD_LABELS = {
+    "employer_name": "欠薪方（老板/公司）",
+    "project_name": "项目/工地/单位",
+    "location": "干活地点",
+    "amount_yuan": "被欠金额",
+    "worker_count": "涉及人数",
+    "period_text": "欠薪时间",
+    "sector": "行业",
+    "reporter_name": "您的姓名",
+    "phone": "联系电话",
+    "extra_info": "补充情况",
+}
+SECTOR_LABELS = {"construction": "工程建设领域", "other": "非工程建设领域"}
+MAX_TEXT = 100
+MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
+
+_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|没有手机|不愿意|保密|算了吧|不用了)")
+_FILLER_PREFIX = re.compile(
+    r"^(嗯+|哦+|额+|呃+|好的?|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
+)
+_TRAILING = re.compile(r"[。.!！?？,，~～\s]+$")
+
+
+# ---------------------------------------------------------------- free text
+
+def clean_text(text: Optional[str]) -> Optional[str]:
+    """A short free-text answer without filler words; None when nothing is left."""
+    if text is None:
+        return None
+    value = to_halfwidth(str(text)).strip()
+    for _ in range(3):
+        value = _FILLER_PREFIX.sub("", value)
+    value = _TRAILING.sub("", value).strip()
+    if not value or not re.search(r"[\w\u4e00-\u9fff]", value):
+        return None
+    return value[:MAX_TEXT]
+
+
+def wants_to_skip(text: Optional[str]) -> bool:
+    return bool(text and _SKIP.search(text))
+
+
+# ---------------------------------------------------------------- employer
+
+_COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|餐厅|饭店|超市|学校|医院|工作室|合作社|物业|商行|经营部)")
+_PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|某)")
+
+
+def employer_type(name: Optional[str]) -> Optional[str]:
+    """company or individual, from how the worker names the employer."""
+    if not name:
+        return None
+    if _COMPANY_WORDS.search(name):
+        return "company"
+    return "individual"
+
+
+# ---------------------------------------------------------------- sector
+
+_CONSTRUCTION_WORDS = re.compile(
+    r"(工地|工程|项目|建筑|施工|包工头|包公头|班组|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
+    r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程)"
+)
+_OTHER_WORDS = re.compile(
+    r"(工厂|厂里|电子厂|服装厂|车间|流水线|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|物业|快递|外卖|物流|仓库|装卸|司机|"
+    r"家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售)"
+)
+
+
+def infer_sector(text: Optional[str]) -> Optional[str]:
+    """construction / other from the words used; None when they do not tell."""
+    if not text:
+        return None
+    construction = len(_CONSTRUCTION_WORDS.findall(text))
+    other = len(_OTHER_WORDS.findall(text))
+    if construction > other:
+        return "construction"
+    if other > construction:
+        return "other"
+    return None
+
+
+def sector_from_answer(text: Optional[str], affirmed: bool, denied: bool) -> Optional[str]:
+    """The answer to "是在工地、修路、水利、铁路这类工程上干活吗？"."""
+    inferred = infer_sector(text)
+    if inferred:
+        return inferred
+    if affirmed:
+        return "construction"
+    if denied:
+        return "other"
+    return None
+
+
+# ---------------------------------------------------------------- numbers
+
+def amount_from(text: Optional[str]) -> Optional[Quantity]:
+    return parse_amount(text) if text else None
+
+
+def count_from(text: Optional[str]) -> Optional[Quantity]:
+    if not text:
+        return None
+    count = parse_count(text)
+    if count is None:  # a bare figure answers "how many people?"
+        count = parse_quantity(text)
+    if count is None or count.low < 1 or count.high > 10_000:
+        return None
+    return count
+
+
+def describe_quantity(quantity: Quantity, unit: str) -> str:
+    """How a figure is read back: 28000元, 约8000–9000元."""
+    if quantity.low == quantity.high:
+        return f"{'约' if quantity.approximate else ''}{quantity.low}{unit}"
+    return f"约{quantity.low}–{quantity.high}{unit}"
+
+
+# ---------------------------------------------------------------- phone
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+
+
+def normalise_phone(text: Optional[str]) -> Optional[str]:
+    """Mainland mobile (or landline with area code), or None when invalid."""
+    if not text:
+        return None
+    digits = re.sub(r"[\s\-()（）]", "", to_halfwidth(text))
+    found = re.search(r"(?:\+?86|0086)?(1[3-9]\d{9})(?!\d)", digits)
+    if found and _MOBILE.match(found.group(1)):
+        return found.group(1)
+    landline = re.search(r"0\d{2,3}-?\d{7,8}", to_halfwidth(text).replace(" ", ""))
+    if landline and _LANDLINE.match(landline.group(0)):
+        return landline.group(0)
+    return None
+
+
+def mask_phone(phone: Optional[str]) -> str:
+    """For logs and lists: 138****5678."""
+    if not phone:
+        return ""
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
+
+
+# ---------------------------------------------------------------- name
+
+def normalise_name(text: Optional[str]) -> Optional[str]:
+    """1-30 letters (CJK, Latin, middle dot); None when it cannot be a name."""
+    value = clean_text(text)
+    if not value:
+        return None
+    surname = re.match(r"^(?:我姓|姓)(.)[,，\s]*(?:叫)?(.*)$", value)
+    if surname:
+        value = surname.group(2) if surname.group(2).startswith(surname.group(1)) else "".join(surname.groups())
+    value = re.sub(r"[,，\s]", "", value)
+    if not re.fullmatch(r"[A-Za-z\u4e00-\u9fff·]{1,30}", value):
+        return None
+    return value
+
+
+# ---------------------------------------------------------------- period
+
+_CN_MONTH = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _month_number(text: str) -> Optional[int]:
+    if text in _CN_MONTH:
+        return _CN_MONTH[text]
+    quantity = parse_quantity(text)
+    if quantity and 1 <= quantity.low <= 12:
+        return quantity.low
+    return None
+
+
+def _year_of(word: Optional[str], today: date) -> int:
+    if not word or word == "今年":
+        return today.year
+    if word in ("去年", "上年"):
+        return today.year - 1
+    if word == "前年":
+        return today.year - 2
+    digits = int(re.sub(r"\D", "", word))
+    return digits + 2000 if digits < 100 else digits
+
+
+def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str, Any]:
+    """How long wages are owed: {"months", "start_month"} where they can be computed."""
+    today = today or date.today()
+    result: Dict[str, Any] = {"months": None, "start_month": None}
+    if not text:
+        return result
+    text = to_halfwidth(text)
+    point = r"(\d{4}年|\d{2}年|去年|今年|前年|上年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月"
+    m = re.search(point + r".*?(?:到|至|-|~)(?:" + point + r"|(现在|今天|目前|如今))", text)
+    if m:
+        start_month = _month_number(m.group(2))
+        start_year = _year_of(m.group(1), today)
+        if m.group(5):
+            end_year, end_month = today.year, today.month
+        else:
+            end_month = _month_number(m.group(4))
+            end_year = _year_of(m.group(3), today) if m.group(3) else start_year
+        if start_month and end_month:
+            months = (end_year - start_year) * 12 + end_month - start_month + 1
+            if months > 0:
+                result.update(months=months, start_month=f"{start_year:04d}-{start_month:02d}")
+        return result
+    m = re.search(r"(半|[\d零一二两三四五六七八九十几]+)(个多?月|多?年)", text)
+    if m:
+        if m.group(1) == "半":
+            months = 6 if m.group(2).endswith("年") else None
+        else:
+            quantity = parse_quantity(m.group(1))
+            months = quantity.low * (12 if m.group(2).endswith("年") else 1) if quantity else None
+        if months:
+            result["months"] = months
+            start = today.year * 12 + today.month - 1 - (months - 1)
+            result["start_month"] = f"{start // 12:04d}-{start % 12 + 1:02d}"
+        return result
+    m = re.search(point, text)
+    if m and _month_number(m.group(2)):
+        year, month = _year_of(m.group(1), today), _month_number(m.group(2))
+        if (year, month) > (today.year, today.month):
+            year -= 1
+        months = (today.year - year) * 12 + today.month - month + 1
+        result.update(months=months, start_month=f"{year:04d}-{month:02d}")
+    return result
+
+
+# ---------------------------------------------------------------- description
+
+URGENCY_MARKERS = {
+    "threat_or_violence": r"(威胁|恐吓|打人|打了我|动手|殴打|报复|弄死|砍)",
+    "pressure_to_withdraw": r"(撤诉|撤回|不准投诉|不让投诉|签字.{0,6}结清|逼.{0,6}签)",
+    "leaving_soon": r"(要走了|离开|回老家|回家|买票|车票|过几天就走)",
+    "spring_festival": r"(过年|春节|年关|年底)",
+    "employer_absconded": r"(跑路|跑了|联系不上|打不通|拉黑|失联|找不到人)",
+    "hardship": r"(没钱吃饭|吃不上饭|交不起房租|没钱看病|孩子上学|生活困难|没饭吃)",
+    "documents_seized": r"(扣.{0,4}(身份证|工资卡|银行卡)|(身份证|工资卡|银行卡).{0,4}(被扣|扣着))",
+}
+
+
+def urgency_markers(text: Optional[str]) -> List[str]:
+    """Urgency markers found in the worker's own words (intake-fields.md §I)."""
+    if not text:
+        return []
+    return [name for name, pattern in URGENCY_MARKERS.items() if re.search(pattern, text)]
+
+
+# ---------------------------------------------------------------- corrections
+
+_CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
+    ("phone", r"(电话|手机|号码)"),
+    ("amount_yuan", r"(金额|钱数|多少钱|工资数|欠的钱|钱)"),
+    ("worker_count", r"(人数|几个人|多少人)"),
+    ("period_text", r"(时间|月份|几个月|多久)"),
+    ("reporter_name", r"(我的名字|我名字|姓名|我叫)"),
+    ("project_name", r"(项目|工地|工程|单位名|厂名|楼盘|小区)"),
+    ("location", r"(地点|地址|地方|位置|在哪)"),
+    ("employer_name", r"(老板|公司|包工头|欠薪方|名字)"),
+)
+_NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|是|为|叫)[:：]?\s*(.+)$")
+
+
+def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
+    """("project_name", "翠湖花园三期") from "项目名错了,是翠湖花园三期"."""
+    if not text:
+        return None
+    for slot, pattern in _CORRECTION_TARGETS:
+        target = re.search(pattern, text)
+        if not target:
+            continue
+        rest = text[target.end():]
+        value = _NEW_VALUE.search(rest)
+        if value and clean_text(value.group(1)):
+            return slot, value.group(1).strip()
+    return None
+
+
+# ---------------------------------------------------------------- filing check
+
+def acceptance_gaps(lead: Dict[str, Any], today: Optional[date] = None) -> List[str]:
+    """What a labour-inspection complaint still lacks (law notes §4.2).
+
+    A complaint is accepted when it names a specific employer, says where the
+    work was and what happened, and the arrears lie within the last two years.
+    """
+    today = today or date.today()
+    gaps = []
+    if not lead.get("employer_name") or lead.get("employer_name") in ("不知道", "不清楚"):
+        gaps.append("欠薪的老板或公司的名字（投诉要有具体的欠薪单位或个人）")
+    if not lead.get("location") and not lead.get("project_name"):
+        gaps.append("在哪里干的活（劳动监察由干活所在地的区县人社部门管）")
+    if not lead.get("amount_yuan") and not lead.get("description"):
+        gaps.append("欠了多少钱、是怎么回事")
+    start = lead.get("period_start")
+    if start:
+        year, month = (int(x) for x in start.split("-"))
+        if (today.year - year) * 12 + today.month - month > 24:
+            gaps.append("欠薪开始已超过两年：劳动监察一般只处理两年内的欠薪，请尽快咨询12348或法律援助")
+    return gaps
+
+
+# ---------------------------------------------------------------- one message
+
+def message_fields(entities: List[Dict[str, Any]], today: Optional[date] = None) -> Dict[str, Any]:
+    """Normalised values found in one message, for `python -m bot parse`."""
+    fields: Dict[str, Any] = {}
+    for entity in entities:
+        name, value = entity.get("entity"), str(entity.get("value", ""))
+        if name == "amount" and (amount := amount_from(value)):
+            fields["amount_yuan"] = amount.exact if amount.exact is not None else amount.low
+            if amount.exact is None:
+                fields["amount_yuan_high"] = amount.high
+                fields["amount_approximate"] = True
+        elif name == "worker_count" and (count := count_from(value)):
+            fields["worker_count"] = count.low
+            if count.exact is None:
+                fields["worker_count_approximate"] = True
+        elif name == "period":
+            fields["period_text"] = value
+            period = parse_period(value, today)
+            if period["months"]:
+                fields["period_months"] = period["months"]
+                fields["period_start"] = period["start_month"]
+        elif name == "phone" and (phone := normalise_phone(value)):
+            fields["phone"] = phone
+        elif name == "employer" and (employer := clean_text(value)):
+            fields["employer_name"] = employer
+            fields["employer_type"] = employer_type(employer)
+        elif name == "project" and (project := clean_text(value)):
+            fields["project_name"] = project
+        elif name == "location" and (location := clean_text(value)):
+            fields["location"] = location
+        elif name == "person_name" and (person := normalise_name(value)):
+            fields["reporter_name"] = person
+    return fields

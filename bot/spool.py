@@ -1,0 +1,58 @@
+"""Last resort when the database is down: keep the report on local disk.
+
+Files are readable by the service user only; `python -m bot spool replay`
+files them once the database is back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Dict, Iterator, Tuple
+
+from bot.settings import get_settings
+
+
+def spool_lead(record: Dict[str, Any]) -> Path:
+    folder = get_settings().spool_dir
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"{record['intake_key']}.json"
+    data = json.dumps(record, ensure_ascii=False, default=_encode)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(data)
+    return path
+
+
+def spooled() -> Iterator[Tuple[Path, Dict[str, Any]]]:
+    folder = get_settings().spool_dir
+    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        record["transcript"] = [
+            (speaker, text, datetime.fromisoformat(sent) if sent else None)
+            for speaker, text, sent in record["transcript"]
+        ]
+        yield path, record
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def replay() -> int:
+    """File every spooled report; each is removed once it is in the database."""
+    from bot.store.leads import file_lead
+    from bot.store.session import session_factory
+
+    filed = 0
+    Session = session_factory(get_settings().database_url)
+    for path, record in spooled():
+        with Session() as session:
+            file_lead(session, **record)
+        path.unlink()
+        filed += 1
+    return filed

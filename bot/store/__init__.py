@@ -1,0 +1,1 @@
+"""The lead store: SQLAlchemy models, engine set-up and the queries the bot needs."""

@@ -1,0 +1,96 @@
+"""Tables: a lead, its conversation transcript and its status history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+# Status codes and their names in the staff console (新线索 → 核实中 → 已转办 → 已办结).
+STATUSES = {"new": "新线索", "verifying": "核实中", "transferred": "已转办", "closed": "已办结"}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Lead(Base):
+    __tablename__ = "lead"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(20), unique=True, nullable=False)
+    # One lead per intake conversation: repeated confirmations hit this key.
+    intake_key = Column(String(64), unique=True, nullable=False)
+    channel = Column(String(20), nullable=False)
+    sender_id = Column(String(128), nullable=False, index=True)
+    status = Column(String(20), nullable=False, default="new")
+
+    employer_name = Column(String(100))
+    employer_type = Column(String(20))  # company | individual
+    project_name = Column(String(100))
+    location = Column(String(100))
+    sector = Column(String(20))  # construction | other
+    amount_yuan = Column(BigInteger)  # the figure given, or the low end of a range
+    amount_yuan_high = Column(BigInteger)
+    amount_approximate = Column(Boolean, nullable=False, default=False)
+    worker_count = Column(Integer)
+    worker_count_approximate = Column(Boolean, nullable=False, default=False)
+    period_text = Column(String(100))
+    period_months = Column(Integer)
+    period_start = Column(String(7))  # YYYY-MM
+    reporter_name = Column(String(30))
+    phone = Column(String(20))
+    phone_skipped = Column(Boolean, nullable=False, default=False)
+    description = Column(Text)
+
+    urgency_flags = Column(JSON, nullable=False, default=list)
+    acceptance_gaps = Column(JSON, nullable=False, default=list)
+    # field -> {"text": the worker's message, "words": the words that gave the value}
+    field_sources = Column(JSON, nullable=False, default=dict)
+    needs_check = Column(JSON, nullable=False, default=list)
+
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+
+    transcript = relationship(
+        "TranscriptEntry", order_by="TranscriptEntry.position", cascade="all, delete-orphan"
+    )
+    status_history = relationship(
+        "StatusChange", order_by="StatusChange.changed_at", cascade="all, delete-orphan"
+    )
+
+
+class TranscriptEntry(Base):
+    __tablename__ = "transcript_entry"
+
+    id = Column(Integer, primary_key=True)
+    lead_id = Column(Integer, ForeignKey("lead.id", ondelete="CASCADE"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    speaker = Column(String(10), nullable=False)  # user | bot
+    text = Column(Text, nullable=False)
+    sent_at = Column(DateTime(timezone=True))
+
+
+class StatusChange(Base):
+    __tablename__ = "status_change"
+
+    id = Column(Integer, primary_key=True)
+    lead_id = Column(Integer, ForeignKey("lead.id", ondelete="CASCADE"), nullable=False, index=True)
+    from_status = Column(String(20))
+    to_status = Column(String(20), nullable=False)
+    changed_by = Column(String(60), nullable=False)
+    note = Column(Text)
+    changed_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

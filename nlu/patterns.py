@@ -1,0 +1,93 @@
+"""Find the closed-form entities (amount, worker_count, period, phone) by rule.
+
+These have a fixed written shape, so rules find them more reliably than a
+statistical model, and their spans also tell the tokenizer where to cut
+(see nlu/tokenizer.py). Pure functions, no Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List
+
+from nlu.numbers import CN_DIGITS, CN_NUMERAL_CHARS, to_halfwidth
+
+_N = CN_NUMERAL_CHARS
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_N}]+)"
+
+PHONE = re.compile(
+    r"(?<![\d])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d])"
+    r"|(?<![\d])0\d{2,3}-\d{7,8}(?![\d])"
+)
+
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2}|腊|正|冬)月份?"
+_YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
+_POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
+PERIOD = re.compile(
+    rf"(?:从)?{_POINT}(?:后|以后|之后|开始|起)?(?:到|至|-|~|一直到)(?:{_POINT}|现在|今天|目前|如今)"
+    rf"|(?:{_NUM}|半|几)(?:个)?(?:多)?(?:月|年|星期|礼拜|周)(?:多)?"
+    rf"|半年多?|大半年|一年多|{_YEAR}{_MONTH}以来"
+)
+
+_APPROX = r"(?:多|来|余|几)"
+_COUNT_NOUN = r"(?:个|名|位)?\s*(?:人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农民工)"
+WORKER_COUNT = re.compile(
+    rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|(?:个|名|位)(?!月|多月|小时|星期|礼拜|工)))"
+)
+
+_CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|元|圆|人民币|rmb|RMB|的工资|工资|工钱))"
+AMOUNT = re.compile(
+    # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万8千
+    r"\d+(?:\.\d+)?\s*[万wWkK千](?:[\d一二两三四五六七八九](?![\d个人月年天号期]))?(?:多)?"
+    # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 十来万
+    rf"|[{_N}]*[百千万佰仟萬亿][{_N}]*(?:多|来|余)?[万千]?"
+    r"|万[儿把]八千|[千万]把"
+    # bare figures followed by a currency word: 28000元, 三百块
+    rf"|(?:\d+(?:\.\d+)?|[{_N}]+){_APPROX}?{_CURRENCY_AFTER}"
+    # bare Arabic figures of three digits or more: 4500, 28000
+    r"|(?<![\d.])\d{3,7}(?![\d.年号栋楼层期路米平%])"
+)
+
+# A figure needs a digit: 万 alone (万达广场) is a name, not an amount.
+_HAS_DIGIT = re.compile(r"[\d" + CN_DIGITS + "十拾几把]")
+_NOT_AMOUNT_AFTER = re.compile(r"^\s*(?:个|名|位|号|栋|楼|层|期|路|米|平|年|月|天|多个|来个)")
+
+
+@dataclass(frozen=True)
+class Span:
+    entity: str
+    start: int
+    end: int
+    value: str
+
+
+def find_spans(text: str) -> List[Span]:
+    """All closed-form entity spans in text, longest first, no overlaps.
+
+    Offsets refer to the text as given (full-width digits are read as
+    half-width without changing length).
+    """
+    probe = to_halfwidth(text)
+    candidates: List[Span] = []
+    for entity, pattern in (("phone", PHONE), ("period", PERIOD),
+                            ("worker_count", WORKER_COUNT), ("amount", AMOUNT)):
+        for m in pattern.finditer(probe):
+            start, end = m.span()
+            value = text[start:end].strip()
+            if not value or (entity != "period" and not re.search(_HAS_DIGIT, value)):
+                continue
+            if entity == "amount" and _NOT_AMOUNT_AFTER.match(probe[end:]):
+                continue
+            # strip white space the pattern may have swallowed at the edges
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = start + len(value)
+            candidates.append(Span(entity, start, end, value))
+    # earlier pattern families win ties; then longer spans win
+    order = {"phone": 0, "period": 1, "worker_count": 2, "amount": 3}
+    candidates.sort(key=lambda s: (order[s.entity], -(s.end - s.start), s.start))
+    chosen: List[Span] = []
+    for span in candidates:
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)

@@ -1,0 +1,34 @@
+"""Traditional -> Simplified conversion that keeps character offsets.
+
+Models and rules work on Simplified text; entity offsets must still point into
+the worker's original text, so a conversion that changes the length is done
+character by character instead.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Same length as text, every offset maps to the same character."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for ch in text:
+        single = _converter().convert(ch)
+        out.append(single if len(single) == 1 else ch)
+    return "".join(out)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text has characters that differ in Simplified script."""
+    return to_simplified(text) != text

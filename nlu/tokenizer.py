@@ -1,0 +1,84 @@
+"""Jieba tokenizer that also cuts where our entities begin and end.
+
+DIET can only label whole tokens. Jieba glues figures to units (九千块,
+两个月工资) and names to verbs (杨总欠), so entity spans fall inside tokens,
+Rasa drops those annotations at training time and can never predict them
+(../shared/notes/nlu-pitfalls.md). This tokenizer runs jieba, then splits
+tokens at the edges of rule-found spans and at a few known seams.
+"""
+
+from __future__ import annotations
+
+from typing import List, Set
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.patterns import find_spans
+from nlu.script import to_simplified
+
+# Verbs that often follow a name inside one jieba token: 杨总欠, 老刘拖.
+_VERBS_AFTER_NAME = ("欠", "拖", "不给", "跑", "赖", "说", "电话")
+# Administrative suffixes that jieba glues to the following name: 区御景.
+_ADMIN_SUFFIXES = "省市区县镇乡村"
+
+
+def _is_dictionary_word(word: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()
+    return bool(jieba.dt.FREQ.get(word))
+
+
+def cut_points(text: str) -> Set[int]:
+    """Character offsets where a token must end, whatever jieba says."""
+    points: Set[int] = set()
+    for span in find_spans(text):
+        points.update((span.start, span.end))
+    return points
+
+
+def split_token(token: Token, points: Set[int]) -> List[Token]:
+    """Split one token at the given offsets and at the known seams."""
+    word, start = token.text, token.start
+    cuts = {p - start for p in points if start < p < token.end}
+    if len(word) > 1 and not _is_dictionary_word(word):
+        for verb in _VERBS_AFTER_NAME:
+            index = word.find(verb)
+            if index > 0:
+                cuts.add(index)
+        if word[0] in _ADMIN_SUFFIXES:
+            cuts.add(1)
+    if not cuts:
+        return [token]
+    pieces, previous = [], 0
+    for cut in sorted(cuts) + [len(word)]:
+        if cut > previous:
+            pieces.append(Token(word[previous:cut], start + previous))
+        previous = cut
+    return pieces
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True
+)
+class DomainJiebaTokenizer(JiebaTokenizer):
+    """JiebaTokenizer plus cuts at entity edges (see module docstring)."""
+
+    def tokenize(self, message: Message, attribute: str) -> List[Token]:
+        import jieba
+
+        text = message.get(attribute) or ""
+        # Segment the Simplified form (jieba's dictionary is Simplified); the
+        # tokens keep the worker's own characters at the same offsets.
+        simplified = to_simplified(text)
+        points = cut_points(simplified)
+        result: List[Token] = []
+        for word, start, end in jieba.tokenize(simplified):
+            if not word.strip():
+                continue
+            for piece in split_token(Token(word, start), points):
+                result.append(Token(text[piece.start:piece.end], piece.start))
+        return self._apply_token_pattern(result)

@@ -1,0 +1,87 @@
+from rasa_sdk.events import SlotSet
+
+from bot.actions.arrears_form import ValidateArrearsForm
+from tests.conftest import make_tracker
+
+
+async def validate(slot, value, dispatcher, domain, **tracker_args):
+    action = ValidateArrearsForm()
+    tracker = make_tracker(**tracker_args)
+    return await getattr(action, f"validate_{slot}")(value, dispatcher, tracker, domain)
+
+
+async def test_amount_is_normalised_and_its_words_kept(dispatcher, domain):
+    result = await validate("amount_yuan", "两万八", dispatcher, domain,
+                            text="包工头老王欠我们两万八", slots={"requested_slot": "amount_yuan"})
+    assert result["amount_yuan"] == 28000 and result["amount_approximate"] is False
+    assert result["field_sources"]["amount_yuan"] == {"text": "包工头老王欠我们两万八", "words": "两万八"}
+    assert dispatcher.messages == []
+
+
+async def test_approximate_amount_is_flagged_for_staff(dispatcher, domain):
+    result = await validate("amount_yuan", "八千多", dispatcher, domain, text="八千多")
+    assert (result["amount_yuan"], result["amount_yuan_high"]) == (8000, 9000)
+    assert result["needs_check"] == ["amount_yuan"]
+
+
+async def test_unreadable_amount_is_asked_again_only_when_it_was_the_question(dispatcher, domain):
+    result = await validate("amount_yuan", "好多钱", dispatcher, domain, text="好多钱",
+                            slots={"requested_slot": "amount_yuan"})
+    assert result == {"amount_yuan": None}
+    assert dispatcher.messages[0]["response"] == "utter_invalid_amount"
+    dispatcher.messages.clear()
+    result = await validate("amount_yuan", "好多钱", dispatcher, domain, text="好多钱",
+                            slots={"requested_slot": "phone"})
+    assert result == {"amount_yuan": None} and dispatcher.messages == []
+
+
+async def test_bare_number_answers_the_count_question(dispatcher, domain):
+    result = await validate("worker_count", "12", dispatcher, domain, text="12",
+                            slots={"requested_slot": "worker_count"})
+    assert result["worker_count"] == 12
+
+
+async def test_invalid_phone_is_asked_again(dispatcher, domain):
+    result = await validate("phone", "1381234", dispatcher, domain, text="1381234",
+                            slots={"requested_slot": "phone"})
+    assert result == {"phone": None}
+    assert dispatcher.messages[0]["response"] == "utter_invalid_phone"
+
+
+async def test_phone_can_be_skipped(dispatcher, domain):
+    result = await validate("phone", "不想留", dispatcher, domain, text="不想留", intent="deny",
+                            slots={"requested_slot": "phone"})
+    assert result["phone_skipped"] is True and result["phone"] == "未提供"
+    assert dispatcher.messages[0]["response"] == "utter_phone_skipped"
+
+
+async def test_employer_gets_a_type(dispatcher, domain):
+    result = await validate("employer_name", "是宏达建筑公司", dispatcher, domain, text="是宏达建筑公司")
+    assert result["employer_name"] == "宏达建筑公司" and result["employer_type"] == "company"
+
+
+async def test_html_in_a_name_is_kept_as_text(dispatcher, domain):
+    text = "<script>alert(1)</script>公司"
+    result = await validate("employer_name", text, dispatcher, domain, text=text)
+    assert result["employer_name"] == text
+
+
+async def test_sector_from_yes_no(dispatcher, domain):
+    yes = await validate("sector", "是的", dispatcher, domain, text="是的", intent="affirm")
+    no = await validate("sector", "不是，在饭店", dispatcher, domain, text="不是，在饭店", intent="deny")
+    assert yes["sector"] == "construction" and no["sector"] == "other"
+
+
+async def test_nothing_more_to_add(dispatcher, domain):
+    assert (await validate("extra_info", "没有了", dispatcher, domain, text="没有了"))["extra_info"] == "无"
+    long = await validate("extra_info", "没有欠条", dispatcher, domain, text="没有欠条", intent="deny")
+    assert long["extra_info"] == "没有欠条"
+
+
+async def test_sector_inferred_from_what_was_said(dispatcher, domain):
+    tracker = make_tracker(
+        text="在翠湖花园二期工地干钢筋", slots={"requested_slot": "project_name"}, active_loop="arrears_form",
+        events=[{"event": "user", "text": "在翠湖花园二期工地干钢筋"},
+                {"event": "slot", "name": "project_name", "value": "翠湖花园二期"}])
+    events = await ValidateArrearsForm().run(dispatcher, tracker, domain)
+    assert SlotSet("sector", "construction") in events

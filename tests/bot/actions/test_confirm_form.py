@@ -1,0 +1,45 @@
+from bot.actions.confirm_form import ActionAskSummaryConfirmed, ValidateConfirmForm
+from tests.conftest import make_tracker
+
+SLOTS = {"employer_name": "老王", "project_name": "翠湖花园二期", "location": "东莞",
+         "amount_yuan": 28000, "worker_count": 12, "period_text": "三个月", "sector": "construction",
+         "reporter_name": "张建国", "phone": "13812345678", "extra_info": "无",
+         "requested_slot": "summary_confirmed"}
+
+
+async def confirm(text, dispatcher, domain, intent="inform", events=None):
+    tracker = make_tracker(slots=dict(SLOTS), text=text, intent=intent, events=events or [],
+                           active_loop="confirm_form")
+    return await ValidateConfirmForm().validate_summary_confirmed(text, dispatcher, tracker, domain)
+
+
+async def test_yes_confirms(dispatcher, domain):
+    assert await confirm("对", dispatcher, domain, intent="affirm") == {"summary_confirmed": True}
+
+
+async def test_plain_words_correction_is_applied_and_asked_again(dispatcher, domain):
+    result = await confirm("项目名错了,是翠湖花园三期", dispatcher, domain, intent="deny")
+    assert result["project_name"] == "翠湖花园三期"
+    assert result["summary_confirmed"] is None
+    assert result["field_sources"]["project_name"]["words"] == "翠湖花园三期"
+
+
+async def test_entity_correction_is_normalised(dispatcher, domain):
+    # action_extract_slots already set the raw entity value this turn
+    events = [{"event": "user", "text": "不对,是三万"},
+              {"event": "slot", "name": "amount_yuan", "value": "三万"}]
+    result = await confirm("不对,是三万", dispatcher, domain, intent="deny", events=events)
+    assert result["amount_yuan"] == 30000 and result["summary_confirmed"] is None
+
+
+async def test_no_without_a_correction_asks_which_field(dispatcher, domain):
+    assert await confirm("不对", dispatcher, domain, intent="deny") == {"summary_confirmed": None}
+    assert dispatcher.messages[0]["response"] == "utter_which_field"
+
+
+async def test_summary_is_read_back_with_buttons(dispatcher, domain):
+    tracker = make_tracker(slots=dict(SLOTS))
+    await ActionAskSummaryConfirmed().run(dispatcher, tracker, domain)
+    texts = [m["text"] for m in dispatcher.messages]
+    assert "28000元" in texts[0] and "翠湖花园二期" in texts[0]
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "对"

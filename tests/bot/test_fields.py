@@ -1,0 +1,92 @@
+from datetime import date
+
+import pytest
+
+from bot import fields
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("13812345678", "13812345678"), ("+86 138-1234-5678", "13812345678"),
+    ("电话是 139 1234 5678", "13912345678"), ("008613812345678", "13812345678"),
+    ("0755-12345678", "0755-12345678"), ("12345", None), ("12812345678", None), ("", None),
+])
+def test_phone(text, expected):
+    assert fields.normalise_phone(text) == expected
+
+
+def test_mask_phone():
+    assert fields.mask_phone("13812345678") == "138****5678"
+
+
+@pytest.mark.parametrize("text,months,start", [
+    ("三个月", 3, "2026-09"), ("去年10月到今年1月", 4, "2025-10"), ("2023年3月到现在", 45, "2023-03"),
+    ("半年", 6, "2026-06"), ("两年", 24, "2024-12"), ("5月份开始", 7, "2026-05"),
+    ("春节后到现在", None, None), ("不知道", None, None),
+])
+def test_period(text, months, start):
+    assert fields.parse_period(text, TODAY) == {"months": months, "start_month": start}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我叫张建国", "张建国"), ("姓李,李大海", "李大海"), ("王秀英", "王秀英"),
+    ("阿依古丽·买买提", "阿依古丽·买买提"), ("张三123", None), ("<script>", None),
+])
+def test_name(text, expected):
+    assert fields.normalise_name(text) == expected
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("宏达建筑公司", "company"), ("鑫源劳务有限公司", "company"), ("包工头老王", "individual"),
+    ("刘总", "individual"), ("鸿运电子厂", "company"),
+])
+def test_employer_type(name, kind):
+    assert fields.employer_type(name) == kind
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("在翠湖花园二期工地干钢筋", "construction"), ("电子厂流水线上班", "other"),
+    ("饭店后厨", "other"), ("修高铁的", "construction"), ("老板欠钱", None),
+])
+def test_infer_sector(text, sector):
+    assert fields.infer_sector(text) == sector
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("项目名错了,是翠湖花园三期", ("project_name", "翠湖花园三期")),
+    ("不对,金额应该是三万", ("amount_yuan", "三万")),
+    ("电话打错了,是13512345678", ("phone", "13512345678")),
+    ("老板名字不对,是刘德胜", ("employer_name", "刘德胜")),
+    ("对的", None),
+])
+def test_parse_correction(text, expected):
+    assert fields.parse_correction(text) == expected
+
+
+def test_clean_text_strips_filler_and_keeps_markup_as_text():
+    assert fields.clean_text("是宏达建筑公司。") == "宏达建筑公司"
+    assert fields.clean_text("<b>宏达</b>") == "<b>宏达</b>"
+    assert fields.clean_text("😭😭") is None
+    assert len(fields.clean_text("啊" * 5000)) == fields.MAX_TEXT
+
+
+def test_urgency_markers():
+    found = fields.urgency_markers("老板说再闹就找人打人，马上过年了我要回老家")
+    assert found == ["threat_or_violence", "leaving_soon", "spring_festival"]
+
+
+def test_acceptance_gaps_name_what_is_missing():
+    gaps = fields.acceptance_gaps({"period_start": "2023-01"}, TODAY)
+    assert len(gaps) == 4
+    assert fields.acceptance_gaps({"employer_name": "宏达", "location": "东莞", "amount_yuan": 1,
+                                   "period_start": "2026-01"}, TODAY) == []
+
+
+def test_message_fields_from_entities():
+    entities = [{"entity": "amount", "value": "两万八"}, {"entity": "worker_count", "value": "12"},
+                {"entity": "employer", "value": "老王"}, {"entity": "amount", "value": "八千多"}]
+    got = fields.message_fields(entities, TODAY)
+    assert got["worker_count"] == 12
+    assert got["employer_name"] == "老王" and got["employer_type"] == "individual"
+    assert got["amount_yuan"] == 8000 and got["amount_yuan_high"] == 9000

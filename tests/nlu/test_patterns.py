@@ -1,0 +1,28 @@
+import pytest
+
+from nlu.patterns import find_spans
+
+CASES = [
+    ("包工头老王欠我们12个人两万八块钱", [("worker_count", "12"), ("amount", "两万八")]),
+    ("欠了三个月工资一共2.8万", [("period", "三个月"), ("amount", "2.8万")]),
+    ("电话 139 1234 5678", [("phone", "139 1234 5678")]),
+    ("去年10月到今年1月的工钱没给", [("period", "去年10月到今年1月")]),
+    ("每月4500,欠了三个月", [("amount", "4500"), ("period", "三个月")]),
+    ("我们二十多个工友在十二中学校建设项目干活", [("worker_count", "二十多")]),
+    ("翠湖花园二期", []),
+    ("住在3号楼", []),
+    ("在万达广场店干服务员", []),
+    ("老板欠我28000元", [("amount", "28000")]),
+    ("贰万捌仟元", [("amount", "贰万捌仟")]),
+    ("春节后到现在的工资", [("period", "春节后到现在")]),
+    ("我们十几个服务员", [("worker_count", "十几")]),
+    ("手机+86 13812345678", [("phone", "+86 13812345678")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_closed_form_spans(text: str, expected: list) -> None:
+    spans = find_spans(text)
+    assert [(s.entity, s.value) for s in spans] == expected
+    for span in spans:
+        assert text[span.start:span.end] == span.value
