@@ -26,8 +26,10 @@ def _quiet() -> None:
     for name in ("rasa", "tensorflow", "absl", "jieba", "sanic", "apscheduler"):
         logging.getLogger(name).setLevel(logging.ERROR)
     import jieba
+    from rasa.utils.log_utils import configure_structlog
 
     jieba.setLogLevel(logging.ERROR)
+    configure_structlog(logging.WARNING)  # Rasa's debug events carry the user's text
 
 
 def _print(obj: Any) -> None:

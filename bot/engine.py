@@ -49,7 +49,7 @@ class InProcessActions(EndpointConfig):
         try:
             response = await self.executor.run(call)
         except SdkRejection as rejection:
-            raise ActionExecutionRejection(rejection.action_name, rejection.message)
+            raise ActionExecutionRejection(rejection.action_name, rejection.message) from rejection
         return json.loads(json.dumps(response))
 
 
@@ -64,6 +64,9 @@ def latest_model(models_dir: Optional[Path] = None) -> Path:
 
 def load_agent(model: Optional[Path] = None, with_actions: bool = True) -> Agent:
     """Load the newest trained model (parse-only when with_actions is False)."""
+    from bot import fast_load
+
+    fast_load.install()
     endpoint = InProcessActions() if with_actions else None
     return Agent.load(str(model or latest_model()), action_endpoint=endpoint)
 

@@ -7,6 +7,7 @@ project, location, person_name) and for closed-form text the rules missed.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,7 +27,8 @@ def merge_entities(model_entities: List[Dict[str, Any]], rule_entities: List[Dic
     """Rule entities, plus model entities that do not overlap any of them."""
     kept = [
         e for e in model_entities
-        if all(e["end"] <= r["start"] or e["start"] >= r["end"] for r in rule_entities)
+        if re.search(r"\w", str(e.get("value", "")))  # never a bare comma or emoji
+        and all(e["end"] <= r["start"] or e["start"] >= r["end"] for r in rule_entities)
     ]
     return sorted(kept + rule_entities, key=lambda e: e["start"])
 

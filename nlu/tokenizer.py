@@ -9,6 +9,7 @@ tokens at the edges of rule-found spans and at a few known seams.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import List, Set
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -23,6 +24,10 @@ from nlu.script import to_simplified
 _VERBS_AFTER_NAME = ("欠", "拖", "不给", "跑", "赖", "说", "电话")
 # Administrative suffixes that jieba glues to the following name: 区御景.
 _ADMIN_SUFFIXES = "省市区县镇乡村"
+
+
+def _is_punctuation(word: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") or ch.isspace() for ch in word)
 
 
 def _is_dictionary_word(word: str) -> bool:
@@ -75,9 +80,12 @@ class DomainJiebaTokenizer(JiebaTokenizer):
         # tokens keep the worker's own characters at the same offsets.
         simplified = to_simplified(text)
         points = cut_points(simplified)
+        # Punctuation carries no entity; it is kept only when it is all there is,
+        # so that a message never ends up with no tokens.
+        drop_punctuation = not _is_punctuation(simplified)
         result: List[Token] = []
-        for word, start, end in jieba.tokenize(simplified):
-            if not word.strip():
+        for word, start, _end in jieba.tokenize(simplified):
+            if not word.strip() or (drop_punctuation and _is_punctuation(word)):
                 continue
             for piece in split_token(Token(word, start), points):
                 result.append(Token(text[piece.start:piece.end], piece.start))

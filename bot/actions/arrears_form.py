@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -15,7 +15,7 @@ from bot.fields import infer_sector
 
 
 class ValidateArrearsForm(FieldValidators, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_arrears_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType
@@ -13,7 +13,7 @@ from bot.actions.intake_slots import reset_intake
 
 
 class ActionCancelReport(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_cancel_report"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,

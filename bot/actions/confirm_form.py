@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.field_validators import FieldValidators
+from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
 from bot.fields import FORM_FIELDS, parse_correction
 from bot.intake import lead_fields, render_gaps, render_summary
 
@@ -20,45 +20,51 @@ _CONFIRM_BUTTONS = [{"title": "对，提交", "payload": "对"}, {"title": "不�
 
 
 class ValidateConfirmForm(FieldValidators, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_confirm_form"
 
     async def validate_summary_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                          tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         text = str(value or "").strip()
-        corrections = await self._corrections(text, dispatcher, tracker, domain)
-        if corrections:
+        values, corrected = await self._corrections(text, dispatcher, tracker, domain)
+        if corrected:
             dispatcher.utter_message(text="好的，已经改过来了。")
-            return {**corrections, "summary_confirmed": None}
+            return {**values, "summary_confirmed": None}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if _YES.match(text) or (intent == "affirm" and len(text) <= 10):
-            return {"summary_confirmed": True}
+            return {**values, "summary_confirmed": True}
         dispatcher.utter_message(response="utter_which_field")
-        return {"summary_confirmed": None}
+        return {**values, "summary_confirmed": None}
 
-    async def _corrections(self, text: str, dispatcher: CollectingDispatcher,
-                           tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """Field values changed by this message, normalised."""
-        changed = {name: value for name, value in tracker.slots_to_validate().items()
+    async def _corrections(self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> Tuple[Dict[str, Any], bool]:
+        """Normalised values of the fields this message touched, and whether any changed.
+
+        Slot extraction has already written the raw words into those slots; a
+        value that cannot be used is put back to what the summary showed.
+        """
+        touched = {name: value for name, value in slots_set_this_turn(tracker).items()
                    if name in FORM_FIELDS and value is not None}
-        if not changed:
-            parsed = parse_correction(text)
-            if parsed:
-                changed = {parsed[0]: parsed[1]}
-        result: Dict[str, Any] = {}
-        for name, value in changed.items():
-            validate = getattr(self, f"validate_{name}")
-            output = await validate(value, dispatcher, tracker, domain)
-            if output.get(name) is not None:
-                result.update(output)
-                tracker.slots.update(output)
-        return result
+        if not touched and (parsed := parse_correction(text)):
+            touched = {parsed[0]: parsed[1]}
+        values: Dict[str, Any] = {}
+        corrected = False
+        for name, value in touched.items():
+            before = _previous(tracker, name)
+            output = await getattr(self, f"validate_{name}")(value, dispatcher, tracker, domain)
+            if output.get(name) is None or output.get(name) == before:
+                values[name] = before
+                continue
+            values.update(_flag(tracker, output, name))  # staff see it was corrected
+            tracker.slots.update(values)
+            corrected = True
+        return values, corrected
 
 
 class ActionAskSummaryConfirmed(Action):
     """Asked each time the confirm form needs an answer, so corrections show at once."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_summary_confirmed"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,

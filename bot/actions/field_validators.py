@@ -43,6 +43,35 @@ def _asked(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot
 
 
+def _previous(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest message (extraction may have overwritten it)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def _rejected(tracker: Tracker, slot: str) -> Result:
+    """An unusable value: ask again if it was the question, else keep what we had."""
+    if _asked(tracker, slot):
+        return {slot: None}
+    return {slot: _previous(tracker, slot)}
+
+
+def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
+    """Slots the latest message changed (action_extract_slots runs before any form)."""
+    changed: Dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot":
+            changed.setdefault(event["name"], event.get("value"))
+    return changed
+
+
 def _with_source(tracker: Tracker, result: Result, slot: str, words: str) -> Result:
     """Remember which message and which words gave this field."""
     sources = dict(tracker.get_slot("field_sources") or {})
@@ -77,7 +106,7 @@ class FieldValidators:
         if not cleaned:
             if _asked(tracker, slot):
                 dispatcher.utter_message(response="utter_invalid_text")
-            return {slot: None}
+            return _rejected(tracker, slot)
         return _with_source(tracker, {slot: cleaned}, slot, text)
 
     async def validate_employer_name(self, value: Any, dispatcher: CollectingDispatcher,
@@ -112,7 +141,7 @@ class FieldValidators:
         if amount is None:
             if _asked(tracker, "amount_yuan"):
                 dispatcher.utter_message(response="utter_invalid_amount")
-            return {"amount_yuan": None}
+            return _rejected(tracker, "amount_yuan")
         result = {
             "amount_yuan": amount.low,
             "amount_yuan_high": amount.high if amount.high != amount.low else None,
@@ -140,7 +169,7 @@ class FieldValidators:
         if count is None:
             if _asked(tracker, "worker_count"):
                 dispatcher.utter_message(response="utter_invalid_worker_count")
-            return {"worker_count": None}
+            return _rejected(tracker, "worker_count")
         result = {"worker_count": count.low, "worker_count_approximate": count.exact is None}
         result = _with_source(tracker, result, "worker_count", text)
         return _flag(tracker, result, "worker_count") if count.exact is None else result
@@ -164,7 +193,7 @@ class FieldValidators:
             denied=intent == "deny" or text.startswith(("不是", "不对", "没有")),
         )
         if sector is None:
-            return {"sector": None}
+            return _rejected(tracker, "sector")
         return _with_source(tracker, {"sector": sector}, "sector", text)
 
     async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
@@ -177,7 +206,7 @@ class FieldValidators:
         if name is None:
             if _asked(tracker, "reporter_name"):
                 dispatcher.utter_message(response="utter_invalid_name")
-            return {"reporter_name": None}
+            return _rejected(tracker, "reporter_name")
         return _with_source(tracker, {"reporter_name": name}, "reporter_name", text)
 
     async def validate_phone(self, value: Any, dispatcher: CollectingDispatcher,
@@ -188,7 +217,7 @@ class FieldValidators:
             result = {"phone": phone, "phone_skipped": False}
             return _with_source(tracker, result, "phone", text)
         if not _asked(tracker, "phone"):
-            return {"phone": None}
+            return _rejected(tracker, "phone")
         if rules.wants_to_skip(text) or _intent(tracker) == "deny":
             dispatcher.utter_message(response="utter_phone_skipped")
             return _flag(tracker, {"phone": NOT_GIVEN, "phone_skipped": True}, "phone")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -49,7 +49,7 @@ def transcript(tracker: Tracker) -> List[Tuple[str, str, Optional[datetime]]]:
 
 
 class ActionFileLead(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_file_lead"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,

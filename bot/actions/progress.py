@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 class ActionCheckProgress(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_check_progress"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -27,8 +27,8 @@ class ActionCheckProgress(Action):
         try:
             with session_factory(get_settings().database_url)() as session:
                 leads = leads_for_sender(session, tracker.sender_id)
-                lines = [f"· {lead.reference}（{lead.created_at:%Y-%m-%d}登记）：{STATUSES.get(lead.status, lead.status)}"
-                         for lead in leads]
+                lines = [f"· {lead.reference}（{lead.created_at:%Y-%m-%d}登记）："
+                         f"{STATUSES.get(lead.status, lead.status)}" for lead in leads]
         except Exception:
             logger.exception("progress lookup failed")
             dispatcher.utter_message(text="暂时查不到进展，请过一会儿再问我。")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -13,7 +13,7 @@ from bot.answers import pick_answer
 
 
 class ActionAnswerQuestion(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,

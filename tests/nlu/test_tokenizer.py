@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.tokenizer import DomainJiebaTokenizer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tmp_path_factory):
+    config = {**DomainJiebaTokenizer.get_default_config(), "dictionary_path": str(ROOT / "nlu/dictionaries")}
+    storage = LocalModelStorage(tmp_path_factory.mktemp("storage"))
+    return DomainJiebaTokenizer.create(config, storage, Resource("tokenizer"),
+                                       ExecutionContext(GraphSchema({}), "test"))
+
+
+def words(tokenizer, text):
+    return [t.text for t in tokenizer.tokenize(Message(data={"text": text}), "text")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("欠我九千块", ["欠", "我", "九", "千", "块"]),  # 九千 starts and ends on token edges
+    ("两个月工资没发", ["两个", "月", "工资", "没发"]),  # the period ends at 月
+    ("杨总欠我钱", ["杨总", "欠", "我", "钱"]),  # a name is cut from the verb after it
+    ("包工頭老鄭欠我們八個人", ["包工頭", "老", "鄭", "欠", "我們", "八", "個", "人"]),  # own characters kept
+])
+def test_cuts_at_entity_edges(tokenizer, text, expected):
+    assert words(tokenizer, text) == expected
+
+
+def test_punctuation_is_not_a_token_unless_alone(tokenizer):
+    assert words(tokenizer, "不对,是三万") == ["不", "对", "是", "三万"]
+    assert words(tokenizer, "，，，") == ["，", "，", "，"]
+
+
+def test_training_annotations_fall_on_token_edges(tokenizer):
+    """Rasa drops misaligned annotations; keep that under 2% of entity spans."""
+    data = load_data(str(ROOT / "data/nlu"))
+    total = misaligned = 0
+    for example in data.training_examples:
+        entities = example.get("entities") or []
+        if not entities:
+            continue
+        tokens = tokenizer.tokenize(Message(data={"text": example.get("text")}), "text")
+        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+        for entity in entities:
+            total += 1
+            misaligned += entity["start"] not in starts or entity["end"] not in ends
+    assert total > 300
+    assert misaligned / total < 0.02, f"{misaligned} of {total} annotations cut through tokens"
