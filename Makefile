@@ -40,8 +40,14 @@ unit: install  ## fast tests that need no trained model
 rasa-test: train  ## tests/test_stories.yml through the trained model
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results --quiet
 
+eval: install  ## NLU figures on a held-out 20% split
+	$(PY) scripts/eval_nlu.py
+
+bench: train  ## parse latency of the trained model
+	$(PY) scripts/bench_parse.py
+
 lint: install  ## ruff
-	$(VENV)/bin/ruff check bot nlu tests
+	$(VENV)/bin/ruff check bot nlu tests scripts
 
 test: train validate lint  ## everything CI runs
 	$(PY) -m pytest -q

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 from typing import List
 
 import httpx
@@ -61,11 +60,10 @@ def chat(rasa_url: str) -> None:
 def run() -> int:
     settings = get_settings()
     model = latest_model()
-    bin_dir = Path(sys.executable).parent
     processes = [
         subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions",
                           "--port", str(ACTION_PORT)], cwd=PROJECT_ROOT),
-        subprocess.Popen([str(bin_dir / "rasa"), "run", "--enable-api", "--model", str(model),
+        subprocess.Popen([sys.executable, "-m", "bot.rasa_main", "run", "--enable-api", "--model", str(model),
                           "--port", str(settings.rasa_port), "--endpoints", "endpoints.yml",
                           "--credentials", "credentials.yml"], cwd=PROJECT_ROOT),
     ]

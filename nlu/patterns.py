@@ -25,15 +25,18 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2}|腊|正|冬)月份?"
 _YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
 _POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
 PERIOD = re.compile(
-    rf"(?:从)?{_POINT}(?:后|以后|之后|开始|起)?(?:到|至|-|~|一直到)(?:{_POINT}|现在|今天|目前|如今)"
-    rf"|(?:{_NUM}|半|几)(?:个)?(?:多)?(?:月|年|星期|礼拜|周)(?:多)?"
+    rf"{_POINT}(?:后|以后|之后|开始|起)?(?:到|至|-|~|一直到)(?:{_POINT}|现在|今天|目前|如今)"
+    rf"|(?:{_NUM}|半|几)(?:个)?(?:多|半)?(?:月|年|星期|礼拜|周)(?:多)?"
     rf"|半年多?|大半年|一年多|{_YEAR}{_MONTH}以来"
 )
 
 _APPROX = r"(?:多|来|余|几)"
-_COUNT_NOUN = r"(?:个|名|位)?\s*(?:人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农民工)"
+_PERSON = r"(?:人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农民工|阿姨|大姐|大哥|服务员|保安|保洁|司机|临时工|小工|学徒)"
+_COUNT_NOUN = rf"(?:个|名|位|号)?\s*{_PERSON}"
+# "12个" counts people only at the end of a phrase: not 一个字, 一个月, 一个工
+_BARE_CLASSIFIER = r"(?:个|名|位)(?=$|[\s,，。.!！?？、~]|一共|总共|被|都被)"
 WORKER_COUNT = re.compile(
-    rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|(?:个|名|位)(?!月|多月|小时|星期|礼拜|工)))"
+    rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|{_BARE_CLASSIFIER}))"
 )
 
 _CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|元|圆|人民币|rmb|RMB|的工资|工资|工钱))"
@@ -43,10 +46,12 @@ AMOUNT = re.compile(
     # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 十来万
     rf"|[{_N}]*[百千万佰仟萬亿][{_N}]*(?:多|来|余)?[万千]?"
     r"|万[儿把]八千|[千万]把"
+    # 十来万, 三十多万, 几千
+    rf"|[{_N}]+(?:多|来|余|几)[万千]"
     # bare figures followed by a currency word: 28000元, 三百块
     rf"|(?:\d+(?:\.\d+)?|[{_N}]+){_APPROX}?{_CURRENCY_AFTER}"
     # bare Arabic figures of three digits or more: 4500, 28000
-    r"|(?<![\d.])\d{3,7}(?![\d.年号栋楼层期路米平%])"
+    r"|(?<![\d.])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?![\d.年号栋楼层期路米平%])"
 )
 
 # A figure needs a digit: 万 alone (万达广场) is a name, not an amount.

@@ -85,15 +85,54 @@ def test_converse_files_a_correct_lead(db, tmp_path, request):
     assert "是谁欠您的工钱" not in asked and "一共被欠了多少钱" not in asked
 
 
-def test_converse_stdio_answers_turn_by_turn_and_cancel_files_nothing(tmp_path):
+FACTORY = [
+    "老板欠我工资不给",
+    "仲裁要钱吗",          # a question mid-form is answered, then the form goes on
+    "鸿运电子厂",
+    "鸿运电子厂三车间",
+    "深圳宝安区",
+    "八千多",              # approximate: kept as a range, flagged for staff
+    "就我一个",
+    "今年5月到现在",
+    "王秀英",
+    "不想留",              # phone skipped: filed anyway, marked
+    "没有了",
+    "对",
+]
+
+
+def test_questions_mid_form_skipped_phone_and_ranges(tmp_path):
+    script = tmp_path / "factory.json"
+    script.write_text(json.dumps(FACTORY, ensure_ascii=False), encoding="utf-8")
+    out = json.loads(bot(["converse", str(script)], env_extra={"DATABASE_URL": f"sqlite:///{tmp_path / 'l.db'}"}))
+    turns = {turn["user"]: " ".join(turn["bot"]) for turn in out["turns"]}
+    assert "仲裁不收费" in turns["仲裁要钱吗"] and "谁欠您的工钱" in turns["仲裁要钱吗"]
+    lead = out["lead"]
+    assert lead is not None, json.dumps(out["turns"], ensure_ascii=False, indent=1)
+    assert lead["employer_name"] == "鸿运电子厂" and lead["employer_type"] == "company"
+    assert (lead["amount_yuan"], lead["amount_yuan_high"], lead["amount_approximate"]) == (8000, 9000, True)
+    assert lead["worker_count"] == 1 and lead["sector"] == "other"
+    assert lead["phone"] is None and lead["phone_skipped"] is True
+    assert {"amount_yuan", "phone"} <= set(lead["needs_check"])
+    assert lead["description"] is None
+
+
+def test_converse_stdio_survives_bad_input_and_files_nothing(tmp_path):
     url = f"sqlite:///{tmp_path / 'leads.db'}"
-    messages = ["老板欠我工资", "取消", "", "<script>alert(1)</script>"]
+    messages = ["", "😭😭😭", "<script>alert(1)</script>'; DROP TABLE lead;--", "欠" * 5000, "取消"]
     lines = bot(["converse", "--stdio"], stdin="\n".join(messages) + "\n",
                 env_extra={"DATABASE_URL": url}).splitlines()
     replies = [json.loads(line) for line in lines]
     assert len(replies) == len(messages)
     assert all(reply["lead"] is None and reply["bot"] for reply in replies)
-    assert "取消" in " ".join(replies[1]["bot"])
+    assert "没有收到文字内容" in replies[0]["bot"][0]
+
+
+def test_cancel_mid_form_files_nothing(tmp_path):
+    lines = bot(["converse", "--stdio"], stdin="老板欠我三个月工资\n不报了\n",
+                env_extra={"DATABASE_URL": f"sqlite:///{tmp_path / 'l.db'}"}).splitlines()
+    replies = [json.loads(line) for line in lines]
+    assert "取消" in " ".join(replies[1]["bot"]) and replies[1]["lead"] is None
 
 
 def test_missing_model_names_the_training_command(tmp_path):

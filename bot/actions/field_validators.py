@@ -8,8 +8,9 @@ from, and on failure re-asks only when that field was the question.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -94,6 +95,28 @@ def _span_value(text: str, entity: str) -> Optional[str]:
     return None
 
 
+def keeps_earlier_answer(method: Callable) -> Callable:
+    """While collecting, a field already answered is not overwritten in passing.
+
+    Entity mappings fill slots from any message, so an answer to one question
+    can carry a stray value for a field answered before ("鸿运电子厂三车间" given
+    as the project would rename the employer). The earlier answer stands; the
+    summary at the end is where the worker changes it.
+    """
+    slot = method.__name__[len("validate_"):]
+
+    @functools.wraps(method)
+    async def validate(self: Any, value: Any, dispatcher: CollectingDispatcher,
+                       tracker: Tracker, domain: DomainDict) -> Result:
+        earlier = _previous(tracker, slot)
+        if (tracker.active_loop_name == "arrears_form" and not _asked(tracker, slot)
+                and earlier is not None):
+            return {slot: earlier}
+        return await method(self, value, dispatcher, tracker, domain)
+
+    return validate
+
+
 class FieldValidators:
     """Mixin: validate_<slot> for every intake field (see module docstring)."""
 
@@ -109,6 +132,7 @@ class FieldValidators:
             return _rejected(tracker, slot)
         return _with_source(tracker, {slot: cleaned}, slot, text)
 
+    @keeps_earlier_answer
     async def validate_employer_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         result = self._free_text("employer_name", value, dispatcher, tracker)
@@ -117,14 +141,17 @@ class FieldValidators:
             result["employer_type"] = rules.employer_type(name)
         return result
 
+    @keeps_earlier_answer
     async def validate_project_name(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Result:
         return self._free_text("project_name", value, dispatcher, tracker)
 
+    @keeps_earlier_answer
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Result:
         return self._free_text("location", value, dispatcher, tracker)
 
+    @keeps_earlier_answer
     async def validate_amount_yuan(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Result:
         if isinstance(value, int):
@@ -155,6 +182,7 @@ class FieldValidators:
             result = _flag(tracker, result, "amount_yuan")
         return result
 
+    @keeps_earlier_answer
     async def validate_worker_count(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Result:
         if isinstance(value, int):
@@ -174,6 +202,7 @@ class FieldValidators:
         result = _with_source(tracker, result, "worker_count", text)
         return _flag(tracker, result, "worker_count") if count.exact is None else result
 
+    @keeps_earlier_answer
     async def validate_period_text(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Result:
         result = self._free_text("period_text", value, dispatcher, tracker)
@@ -182,6 +211,7 @@ class FieldValidators:
         result["period_start"] = period["start_month"]
         return result
 
+    @keeps_earlier_answer
     async def validate_sector(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> Result:
         if value in rules.SECTOR_LABELS:
@@ -196,6 +226,7 @@ class FieldValidators:
             return _rejected(tracker, "sector")
         return _with_source(tracker, {"sector": sector}, "sector", text)
 
+    @keeps_earlier_answer
     async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
@@ -209,6 +240,7 @@ class FieldValidators:
             return _rejected(tracker, "reporter_name")
         return _with_source(tracker, {"reporter_name": name}, "reporter_name", text)
 
+    @keeps_earlier_answer
     async def validate_phone(self, value: Any, dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")

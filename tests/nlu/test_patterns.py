@@ -26,3 +26,16 @@ def test_closed_form_spans(text: str, expected: list) -> None:
     assert [(s.entity, s.value) for s in spans] == expected
     for span in spans:
         assert text[span.start:span.end] == span.value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("打12333投诉有用吗", []),  # hotline numbers are not amounts
+    ("欠了三个半月", [("period", "三个半月")]),
+    ("十来万块钱", [("amount", "十来万")]),
+    ("四十来号人", [("worker_count", "四十来")]),
+    ("一个字都没错", []),
+    ("我们12个,欠两万", [("worker_count", "12"), ("amount", "两万")]),
+    ("从去年5月到现在", [("period", "去年5月到现在")]),
+])
+def test_things_workers_write_that_rules_once_misread(text, expected):
+    assert [(s.entity, s.value) for s in find_spans(text)] == expected

@@ -85,3 +85,19 @@ async def test_sector_inferred_from_what_was_said(dispatcher, domain):
                 {"event": "slot", "name": "project_name", "value": "翠湖花园二期"}])
     events = await ValidateArrearsForm().run(dispatcher, tracker, domain)
     assert SlotSet("sector", "construction") in events
+
+
+async def test_an_answered_field_is_not_overwritten_in_passing(dispatcher, domain):
+    events = [{"event": "slot", "name": "employer_name", "value": "鸿运电子厂"},
+              {"event": "user", "text": "鸿运电子厂三车间"},
+              {"event": "slot", "name": "employer_name", "value": "鸿运电子厂三"}]
+    result = await validate("employer_name", "鸿运电子厂三", dispatcher, domain, text="鸿运电子厂三车间",
+                            events=events, active_loop="arrears_form",
+                            slots={"requested_slot": "project_name", "employer_name": "鸿运电子厂三"})
+    assert result == {"employer_name": "鸿运电子厂"}
+
+
+async def test_an_empty_field_is_filled_in_passing(dispatcher, domain):
+    result = await validate("amount_yuan", "两万八", dispatcher, domain, text="老王,欠两万八",
+                            active_loop="arrears_form", slots={"requested_slot": "employer_name"})
+    assert result["amount_yuan"] == 28000
