@@ -40,8 +40,8 @@ unit: install  ## fast tests that need no trained model
 rasa-test: train  ## tests/test_stories.yml through the trained model
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results --quiet
 
-eval: install  ## NLU figures on a held-out 20% split
-	$(PY) scripts/eval_nlu.py
+eval: install  ## NLU benchmark against two baselines; writes docs/benchmarks.md
+	$(PY) scripts/benchmark.py --write docs/benchmarks.md
 
 bench: train  ## parse latency of the trained model
 	$(PY) scripts/bench_parse.py

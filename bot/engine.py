@@ -19,6 +19,7 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection as SdkRejection
 
+from bot.replies import localise
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -73,10 +74,15 @@ def load_agent(model: Optional[Path] = None, with_actions: bool = True) -> Agent
 
 async def reply(agent: Agent, sender_id: str, text: Optional[str],
                 channel: str = "cli") -> List[Dict[str, Any]]:
-    """The bot's messages for one user message; empty input gets a plain answer."""
+    """The bot's messages for one user message, in the worker's script.
+
+    Empty input gets a plain answer without reaching the model.
+    """
     if text is None or not text.strip():
-        return [{"recipient_id": sender_id, "text": EMPTY_REPLY}]
-    output = CollectingOutputChannel()
-    await agent.handle_message(
-        UserMessage(text, output, sender_id, input_channel=channel))
-    return output.messages
+        messages = [{"recipient_id": sender_id, "text": EMPTY_REPLY}]
+    else:
+        output = CollectingOutputChannel()
+        await agent.handle_message(UserMessage(text, output, sender_id, input_channel=channel))
+        messages = output.messages
+    tracker = await agent.tracker_store.retrieve(sender_id)
+    return localise(messages, tracker.get_slot("script") if tracker else None)

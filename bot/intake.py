@@ -9,8 +9,10 @@ from bot.fields import (
     FIELD_LABELS,
     SECTOR_LABELS,
     acceptance_gaps,
+    describe_quantity,
     urgency_markers,
 )
+from nlu.identity import mask_ids
 from nlu.numbers import Quantity
 
 # Slot values that mean "the worker did not know or would not say".
@@ -53,7 +55,8 @@ def lead_fields(slots: Dict[str, Any], today: Optional[date] = None) -> Dict[str
         "needs_check": sorted(set(slots.get("needs_check") or [])),
     }
     fields["acceptance_gaps"] = acceptance_gaps(fields, today)
-    return fields
+    # ID numbers are never collected; one typed anyway is masked before it is kept or read back.
+    return {name: mask_ids(value) if isinstance(value, str) else value for name, value in fields.items()}
 
 
 def _amount_line(fields: Dict[str, Any]) -> Optional[str]:
@@ -61,10 +64,7 @@ def _amount_line(fields: Dict[str, Any]) -> Optional[str]:
     if low is None:
         return None
     high = fields.get("amount_yuan_high") or low
-    quantity = Quantity(low, high, fields.get("amount_approximate", False))
-    if quantity.low == quantity.high:
-        return f"{'约' if quantity.approximate else ''}{quantity.low}元"
-    return f"约{quantity.low}–{quantity.high}元"
+    return describe_quantity(Quantity(low, high, fields.get("amount_approximate", False)), "元")
 
 
 def render_summary(fields: Dict[str, Any]) -> str:
@@ -75,14 +75,17 @@ def render_summary(fields: Dict[str, Any]) -> str:
         "project_name": fields.get("project_name") or UNKNOWN,
         "location": fields.get("location") or UNKNOWN,
         "amount_yuan": _amount_line(fields) or UNKNOWN,
-        "worker_count": (f"{'约' if fields.get('worker_count_approximate') else ''}{count}人"
-                         if count else UNKNOWN),
+        "worker_count": (describe_quantity(Quantity(count, count, fields.get("worker_count_approximate", False)),
+                                           "人") if count else UNKNOWN),
         "period_text": fields.get("period_text") or UNKNOWN,
         "sector": SECTOR_LABELS.get(fields.get("sector") or "", UNKNOWN),
         "reporter_name": fields.get("reporter_name") or NOT_GIVEN,
         "phone": fields.get("phone") or ("不留" if fields.get("phone_skipped") else UNKNOWN),
         "extra_info": fields.get("description") or "无",
     }
+    arithmetic = (fields.get("field_sources") or {}).get("amount_yuan", {}).get("arithmetic")
+    if arithmetic and values["amount_yuan"] != UNKNOWN:
+        values["amount_yuan"] += f"（{arithmetic}）"
     if fields.get("period_months") and fields.get("period_text"):
         values["period_text"] += f"（约{fields['period_months']}个月）"
     lines = ["请核对一下您的信息："]

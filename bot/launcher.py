@@ -14,6 +14,7 @@ from typing import List
 import httpx
 
 from bot.engine import latest_model
+from bot.replies import localise
 from bot.settings import PROJECT_ROOT, get_settings
 
 ACTION_PORT = 5055  # as in endpoints.yml
@@ -53,8 +54,11 @@ def chat(rasa_url: str) -> None:
                 return
             response = client.post(f"{rasa_url}/webhooks/rest/webhook",
                                    json={"sender": sender, "message": text})
-            _print_reply(response.json() if response.status_code == 200 else
-                         [{"text": "（服务暂时不可用，请稍后再试）"}])
+            if response.status_code != 200:
+                _print_reply([{"text": "（服务暂时不可用，请稍后再试）"}])
+                continue
+            tracker = client.get(f"{rasa_url}/conversations/{sender}/tracker").json()
+            _print_reply(localise(response.json(), (tracker.get("slots") or {}).get("script")))
 
 
 def run() -> int:

@@ -18,7 +18,8 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.patterns import find_spans
+from nlu.patterns import _HAS_DIGIT, find_spans
+from nlu.script import normalise
 
 CLOSED_FORM_ENTITIES = ("amount", "worker_count", "period", "phone")
 
@@ -28,6 +29,8 @@ def merge_entities(model_entities: List[Dict[str, Any]], rule_entities: List[Dic
     kept = [
         e for e in model_entities
         if re.search(r"\w", str(e.get("value", "")))  # never a bare comma or emoji
+        # the model's closed-form guesses count only if they hold a figure (not "到", "最后")
+        and (e["entity"] not in CLOSED_FORM_ENTITIES or _HAS_DIGIT.search(str(e.get("value", ""))))
         and all(e["end"] <= r["start"] or e["start"] >= r["end"] for r in rule_entities)
     ]
     return sorted(kept + rule_entities, key=lambda e: e["start"])
@@ -55,10 +58,11 @@ class ClosedFormEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = normalise(message.get(TEXT) or "")  # same offsets as the original
+            original = message.get(TEXT) or ""
             rule_entities = self.add_extractor_name([
                 {"entity": s.entity, "start": s.start, "end": s.end,
-                 "value": s.value, "confidence": 1.0}
+                 "value": original[s.start:s.end], "confidence": 1.0}
                 for s in find_spans(text)
             ])
             message.set(

@@ -150,6 +150,10 @@ _COUNT = re.compile(
 )
 
 
+# Words that start with 一 but are not the number one: 一共, 一直, 一起 ...
+_NOT_A_NUMBER = re.compile(r"一(共|直|起|般|样|下|点|些|定|旦|天到晚|分钱|分都)")
+
+
 def parse_count(text: str) -> Optional[Quantity]:
     """Number of workers: 12个人 -> 12, 二十多个工友 -> 20..30, 就我自己 -> 1."""
     text = to_halfwidth(text or "").strip()
@@ -157,6 +161,7 @@ def parse_count(text: str) -> Optional[Quantity]:
         return None
     if _SELF_ONLY.search(text) and not re.search(r"[\d两三四五六七八九十]", text):
         return Quantity(1, 1)
+    text = _NOT_A_NUMBER.sub("", text)
     m = _COUNT.search(text.translate(_TRADITIONAL_NUMERALS))
     if not m or not re.search(r"[\d零一二两三四五六七八九十几]", m.group(1)):
         return None

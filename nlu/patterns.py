@@ -26,6 +26,8 @@ _YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
 _POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
 PERIOD = re.compile(
     rf"{_POINT}(?:后|以后|之后|开始|起)?(?:到|至|-|~|一直到)(?:{_POINT}|现在|今天|目前|如今)"
+    # 八月九月, 8月9月: consecutive months named one by one
+    rf"|(?:{_YEAR}?{_MONTH}[和、]?){{2,4}}"
     rf"|(?:{_NUM}|半|几)(?:个)?(?:多|半)?(?:月|年|星期|礼拜|周)(?:多)?"
     rf"|半年多?|大半年|一年多|{_YEAR}{_MONTH}以来"
 )
@@ -34,7 +36,11 @@ _APPROX = r"(?:多|来|余|几)"
 _PERSON = r"(?:人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农民工|阿姨|大姐|大哥|服务员|保安|保洁|司机|临时工|小工|学徒)"
 _COUNT_NOUN = rf"(?:个|名|位|号)?\s*{_PERSON}"
 # "12个" counts people only at the end of a phrase: not 一个字, 一个月, 一个工
-_BARE_CLASSIFIER = r"(?:个|名|位)(?=$|[\s,，。.!！?？、~]|一共|总共|被|都被)"
+_BARE_CLASSIFIER = (
+    r"(?:个|名|位)(?=$|[\s,，。.!！?？、~]|一共|总共|被|都被"
+    # 四个厨师, 十六个铸造工, 二十三个分拣工 (but not 四十个工: worker-days)
+    r"|(?!工)[\u4e00-\u9fff]{0,3}(?:工|员|师|手|匠|姐|哥|姨|嫂|叔)(?![作资钱期程地厂]))"
+)
 WORKER_COUNT = re.compile(
     rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|{_BARE_CLASSIFIER}))"
 )
@@ -84,6 +90,14 @@ def find_spans(text: str) -> List[Span]:
                 continue
             if entity == "amount" and _NOT_AMOUNT_AFTER.match(probe[end:]):
                 continue
+            # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
+            if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月|天)?", value) and \
+                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给)?\s*[\d{_N}]", probe[end:]):
+                continue
+            # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure
+            while entity in ("amount", "worker_count") and value.endswith("一") and \
+                    re.match(r"(共|直|起|般|样|下|点|些|定|旦)", probe[end:]):
+                value, end = value[:-1], end - 1
             # strip white space the pattern may have swallowed at the edges
             start += len(text[start:end]) - len(text[start:end].lstrip())
             end = start + len(value)

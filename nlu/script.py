@@ -32,3 +32,20 @@ def to_simplified(text: str) -> str:
 def is_traditional(text: str) -> bool:
     """True when the text has characters that differ in Simplified script."""
     return to_simplified(text) != text
+
+
+def normalise(text: str) -> str:
+    """The form the models and rules read: Simplified, half-width, same length as text."""
+    from nlu.numbers import to_halfwidth
+
+    return to_halfwidth(to_simplified(text))
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Bot replies for a worker who writes Traditional characters."""
+    return _to_traditional().convert(text)

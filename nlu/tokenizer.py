@@ -15,13 +15,16 @@ from typing import List, Set
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.patterns import find_spans
-from nlu.script import to_simplified
+from nlu.script import is_traditional, normalise
 
+# Message property (in parse data) telling which script the worker wrote in.
+SCRIPT = "script"
 # Verbs that often follow a name inside one jieba token: 杨总欠, 老刘拖.
-_VERBS_AFTER_NAME = ("欠", "拖", "不给", "跑", "赖", "说", "电话")
+_VERBS_AFTER_NAME = ("欠", "拖", "不给", "跑", "赖", "说", "电话", "压", "扣")
 # Administrative suffixes that jieba glues to the following name: 区御景.
 _ADMIN_SUFFIXES = "省市区县镇乡村"
 
@@ -76,10 +79,14 @@ class DomainJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        # Segment the Simplified form (jieba's dictionary is Simplified); the
-        # tokens keep the worker's own characters at the same offsets.
-        simplified = to_simplified(text)
+        # Segment the normalised form (Simplified, half-width: jieba's dictionary
+        # and our rules are written for it). Offsets are the same in both, so
+        # entity values are still taken from the worker's own text.
+        simplified = normalise(text)
         points = cut_points(simplified)
+        if attribute == TEXT:
+            message.set(SCRIPT, "traditional" if is_traditional(text) else "simplified",
+                        add_to_output=True)
         # Punctuation carries no entity; it is kept only when it is all there is,
         # so that a message never ends up with no tokens.
         drop_punctuation = not _is_punctuation(simplified)
@@ -87,6 +94,5 @@ class DomainJiebaTokenizer(JiebaTokenizer):
         for word, start, _end in jieba.tokenize(simplified):
             if not word.strip() or (drop_punctuation and _is_punctuation(word)):
                 continue
-            for piece in split_token(Token(word, start), points):
-                result.append(Token(text[piece.start:piece.end], piece.start))
+            result.extend(split_token(Token(word, start), points))
         return self._apply_token_pattern(result)

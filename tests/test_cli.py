@@ -139,3 +139,12 @@ def test_missing_model_names_the_training_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bot", "parse", "你好"], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "RASA_MODELS_DIR": str(tmp_path)}, timeout=300)
     assert done.returncode == 2 and "make train" in done.stderr
+
+
+def test_a_worker_writing_traditional_gets_traditional_replies(tmp_path):
+    lines = bot(["converse", "--stdio"], stdin="你好\n老闆欠我們三個月工資\n13812345678\n",
+                env_extra={"DATABASE_URL": f"sqlite:///{tmp_path / 'l.db'}"}).splitlines()
+    replies = [" ".join(json.loads(line)["bot"]) for line in lines]
+    assert "登记" in replies[0] and "登記" not in replies[0]  # Simplified until Traditional is seen
+    assert "登記" in replies[1] and "登记" not in replies[1]
+    assert "记" not in replies[2] and "说" not in replies[2]  # and it stays Traditional

@@ -18,9 +18,11 @@ from rasa_sdk.types import DomainDict
 
 from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
+from nlu.amounts import owed_total
 from nlu.patterns import find_spans
 
 _DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)")
+_TIME_WORDS = re.compile(r"[\d零一二两三四五六七八九十半几]|年|月|天|周|星期|春节|过年|现在|今天|以来|开始|[春夏秋冬]")
 _NOTHING_MORE = re.compile(
     r"^(没有了?|没了|没啥了?|没什么了?|无|不用了?|就这些|就这样|不需要|没有补充的?|没有别的了?)"
     r"[啊呀吧了的,，。.!！]*(谢谢)?[啊呀吧了的,，。.!！]*$")
@@ -88,6 +90,22 @@ def _flag(tracker: Tracker, result: Result, slot: str) -> Result:
     return {**result, "needs_check": flags}
 
 
+def _unknown(tracker: Tracker, slot: str, text: str, **cleared: Any) -> Result:
+    """The worker does not know: an allowed answer, marked for staff."""
+    return _flag(tracker, _with_source(tracker, {slot: UNKNOWN, **cleared}, slot, text), slot)
+
+
+def _mentions_time(text: str) -> bool:
+    """A period answer names a time: 三个月, 去年10月到今年1月, 春节后到现在."""
+    return bool(_TIME_WORDS.search(text))
+
+
+def _only_figures(text: str) -> bool:
+    """True when closed-form entities (phone, amount, count, period) make up the whole text."""
+    covered = sum(span.end - span.start for span in find_spans(text))
+    return covered >= len(re.sub(r"[\s,，。.、]", "", text)) > 0
+
+
 def _span_value(text: str, entity: str) -> Optional[str]:
     for span in find_spans(text):
         if span.entity == entity:
@@ -120,12 +138,17 @@ def keeps_earlier_answer(method: Callable) -> Callable:
 class FieldValidators:
     """Mixin: validate_<slot> for every intake field (see module docstring)."""
 
-    def _free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-                   tracker: Tracker, allow_unknown: bool = True) -> Result:
+    def _free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                   looks_right: Callable[[str], bool] = lambda text: not _only_figures(text)) -> Result:
+        """A short text answer; by default a phone or an amount is not a name or a place."""
         text = str(value or "")
-        if allow_unknown and _DONT_KNOW.match(text.strip()):
-            return _flag(tracker, _with_source(tracker, {slot: UNKNOWN}, slot, text), slot)
+        if _DONT_KNOW.match(text.strip()):
+            return _unknown(tracker, slot, text)
         cleaned = rules.clean_text(text)
+        if cleaned and not looks_right(cleaned):
+            if _asked(tracker, slot):
+                dispatcher.utter_message(response="utter_invalid_text")
+            return _rejected(tracker, slot)
         if not cleaned:
             if _asked(tracker, slot):
                 dispatcher.utter_message(response="utter_invalid_text")
@@ -158,9 +181,10 @@ class FieldValidators:
             return {"amount_yuan": value}
         text = str(value or "")
         if _DONT_KNOW.match(text.strip()):
-            result = {"amount_yuan": UNKNOWN, "amount_yuan_high": None, "amount_approximate": False}
-            return _flag(tracker, _with_source(tracker, result, "amount_yuan", text), "amount_yuan")
-        amount = rules.amount_from(text)
+            return _unknown(tracker, "amount_yuan", text, amount_yuan_high=None, amount_approximate=False)
+        # from this message: is the figure a rate, or the total?
+        total = owed_total(_text(tracker)) if text and text in _text(tracker) else None
+        amount, working = (total.amount, total.working) if total else (rules.amount_from(text), None)
         if amount is None:
             words = _span_value(text, "amount")
             amount = rules.amount_from(words) if words else None
@@ -175,6 +199,9 @@ class FieldValidators:
             "amount_approximate": amount.approximate,
         }
         result = _with_source(tracker, result, "amount_yuan", text)
+        if working:  # computed: the summary shows the arithmetic for the worker to confirm
+            result["field_sources"]["amount_yuan"]["arithmetic"] = working
+            result = _flag(tracker, result, "amount_yuan")
         if amount.high > rules.MAX_AMOUNT:
             dispatcher.utter_message(response="utter_large_amount")
             result = _flag(tracker, result, "amount_yuan")
@@ -189,8 +216,7 @@ class FieldValidators:
             return {"worker_count": value}
         text = str(value or "")
         if _DONT_KNOW.match(text.strip()):
-            result = {"worker_count": UNKNOWN, "worker_count_approximate": False}
-            return _flag(tracker, _with_source(tracker, result, "worker_count", text), "worker_count")
+            return _unknown(tracker, "worker_count", text, worker_count_approximate=False)
         count = rules.count_from(text)
         if count is None and _asked(tracker, "worker_count"):
             count = rules.count_from(_text(tracker))
@@ -205,7 +231,7 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_period_text(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Result:
-        result = self._free_text("period_text", value, dispatcher, tracker)
+        result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]
         result["period_start"] = period["start_month"]

@@ -18,6 +18,7 @@ from bot.settings import get_settings
 from bot.spool import spool_lead
 from bot.store.leads import file_lead
 from bot.store.session import session_factory
+from nlu.identity import mask_ids
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def transcript(tracker: Tracker) -> List[Tuple[str, str, Optional[datetime]]]:
         if event.get("event") in ("user", "bot") and event.get("text"):
             sent = event.get("timestamp")
             sent_at = datetime.fromtimestamp(sent, tz=timezone.utc) if sent else None
-            lines.append((event["event"], event["text"], sent_at))
+            lines.append((event["event"], mask_ids(event["text"]), sent_at))
     return lines
 
 

@@ -23,7 +23,8 @@ def test_mask_phone():
 @pytest.mark.parametrize("text,months,start", [
     ("三个月", 3, "2026-09"), ("去年10月到今年1月", 4, "2025-10"), ("2023年3月到现在", 45, "2023-03"),
     ("半年", 6, "2026-06"), ("两年", 24, "2024-12"), ("5月份开始", 7, "2026-05"),
-    ("春节后到现在", None, None), ("不知道", None, None),
+    ("春节后到现在", 10, "2026-02"), ("过完年到现在", 10, "2026-02"), ("三个半月", 3, "2026-09"),
+    ("不知道", None, None),
 ])
 def test_period(text, months, start):
     assert fields.parse_period(text, TODAY) == {"months": months, "start_month": start}

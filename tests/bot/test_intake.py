@@ -35,3 +35,15 @@ def test_summary_reads_numbers_back_in_digits():
 def test_gaps_text():
     assert render_gaps([]) is None
     assert "老板" in render_gaps(["欠薪的老板或公司的名字"])
+
+
+def test_summary_shows_the_arithmetic():
+    slots = {**SLOTS, "amount_yuan": 13500, "amount_yuan_high": None, "amount_approximate": False,
+             "field_sources": {"amount_yuan": {"text": "每月4500,欠了三个月", "words": "4500",
+                                               "arithmetic": "4500元/月 × 3个月 = 13500元"}}}
+    assert "13500元（4500元/月 × 3个月 = 13500元）" in render_summary(lead_fields(slots, date(2026, 11, 26)))
+
+
+def test_an_id_number_typed_anyway_is_masked():
+    fields = lead_fields({**SLOTS, "extra_info": "我身份证11010519491231002X"}, date(2026, 11, 26))
+    assert "11010519491231002X" not in fields["description"] and "110***********002X" in fields["description"]

@@ -39,3 +39,31 @@ def test_closed_form_spans(text: str, expected: list) -> None:
 ])
 def test_things_workers_write_that_rules_once_misread(text, expected):
     assert [(s.entity, s.value) for s in find_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我们四个厨师", [("worker_count", "四")]),
+    ("欠我们十六个铸造工三个月", [("worker_count", "十六"), ("period", "三个月")]),
+    ("说好一个工350,干了40个工", [("amount", "350")]),
+    ("一个工地", []),
+])
+def test_counts_with_job_nouns(text, expected):
+    assert [(s.entity, s.value) for s in find_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("每人五千一共6个人", [("amount", "五千"), ("worker_count", "6")]),
+    ("2.8万一直拖着", [("amount", "2.8万")]),
+])
+def test_a_following_yi_is_not_part_of_the_figure(text, expected):
+    assert [(s.entity, s.value) for s in find_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一个月才3k", [("amount", "3k")]),  # a rate, not a period
+    ("一人六千多", [("amount", "六千多")]),  # per person, not a head count
+    ("八月九月的工资都没发", [("period", "八月九月")]),
+    ("欠了两个月,一个月3200", [("period", "两个月"), ("amount", "3200")]),
+])
+def test_rate_units_are_not_periods_or_counts(text, expected):
+    assert [(s.entity, s.value) for s in find_spans(text)] == expected

@@ -28,7 +28,9 @@ def words(tokenizer, text):
     ("欠我九千块", ["欠", "我", "九", "千", "块"]),  # 九千 starts and ends on token edges
     ("两个月工资没发", ["两个", "月", "工资", "没发"]),  # the period ends at 月
     ("杨总欠我钱", ["杨总", "欠", "我", "钱"]),  # a name is cut from the verb after it
-    ("包工頭老鄭欠我們八個人", ["包工頭", "老", "鄭", "欠", "我們", "八", "個", "人"]),  # own characters kept
+    # Traditional and full-width text is read in its normalised form, at the same offsets
+    ("包工頭老鄭欠我們八個人", ["包工头", "老", "郑", "欠", "我们", "八", "个", "人"]),
+    ("欠我２８０００元", ["欠", "我", "28000", "元"]),
 ])
 def test_cuts_at_entity_edges(tokenizer, text, expected):
     assert words(tokenizer, text) == expected
@@ -36,7 +38,16 @@ def test_cuts_at_entity_edges(tokenizer, text, expected):
 
 def test_punctuation_is_not_a_token_unless_alone(tokenizer):
     assert words(tokenizer, "不对,是三万") == ["不", "对", "是", "三万"]
-    assert words(tokenizer, "，，，") == ["，", "，", "，"]
+    assert words(tokenizer, "，，，") == [",", ",", ","]
+
+
+@pytest.mark.parametrize("text,script", [("老闆欠我們工資", "traditional"), ("老板欠我们工资", "simplified"),
+                                         ("13812345678", "simplified")])
+def test_script_is_reported_and_offsets_point_into_the_original(tokenizer, text, script):
+    message = Message(data={"text": text})
+    tokens = tokenizer.tokenize(message, "text")
+    assert message.get("script") == script
+    assert "".join(text[t.start:t.end] for t in tokens) == text
 
 
 def test_training_annotations_fall_on_token_edges(tokenizer):

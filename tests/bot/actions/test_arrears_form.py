@@ -101,3 +101,29 @@ async def test_an_empty_field_is_filled_in_passing(dispatcher, domain):
     result = await validate("amount_yuan", "两万八", dispatcher, domain, text="老王,欠两万八",
                             active_loop="arrears_form", slots={"requested_slot": "employer_name"})
     assert result["amount_yuan"] == 28000
+
+
+async def test_rate_times_months_gives_the_total_with_its_arithmetic(dispatcher, domain):
+    result = await validate("amount_yuan", "4500", dispatcher, domain, text="每月4500,欠了三个月",
+                            slots={"requested_slot": "amount_yuan"})
+    assert result["amount_yuan"] == 13500
+    assert result["field_sources"]["amount_yuan"]["arithmetic"] == "4500元/月 × 3个月 = 13500元"
+    assert "amount_yuan" in result["needs_check"]
+
+
+async def test_a_phone_number_is_not_taken_as_the_employer(dispatcher, domain):
+    result = await validate("employer_name", "13812345678", dispatcher, domain, text="13812345678",
+                            slots={"requested_slot": "employer_name"})
+    assert result == {"employer_name": None}
+
+
+async def test_a_period_given_with_the_first_message_is_kept(dispatcher, domain):
+    result = await validate("period_text", "三个月", dispatcher, domain, text="老王欠我们两万八,干了三个月")
+    assert result["period_text"] == "三个月" and result["period_months"] == 3
+
+
+async def test_a_name_is_not_taken_as_the_period(dispatcher, domain):
+    result = await validate("period_text", "我叫张建国", dispatcher, domain, text="我叫张建国",
+                            slots={"requested_slot": "period_text"})
+    assert result["period_text"] is None
+    assert dispatcher.messages[0]["response"] == "utter_invalid_text"

@@ -1,0 +1,96 @@
+"""How long wages are owed, in months, from what workers write.
+
+"三个月", "去年10月到今年1月", "2023年3月到现在", "春节后到现在" (the Spring Festival
+date comes from the lunar calendar, not a table). Pure functions, no Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Dict, Optional
+
+from nlu.numbers import parse_quantity, to_halfwidth
+
+_CN_MONTH = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _month_number(text: str) -> Optional[int]:
+    if text in _CN_MONTH:
+        return _CN_MONTH[text]
+    quantity = parse_quantity(text)
+    if quantity and 1 <= quantity.low <= 12:
+        return quantity.low
+    return None
+
+
+def _year_of(word: Optional[str], today: date) -> int:
+    if not word or word == "今年":
+        return today.year
+    if word in ("去年", "上年"):
+        return today.year - 1
+    if word == "前年":
+        return today.year - 2
+    digits = int(re.sub(r"\D", "", word))
+    return digits + 2000 if digits < 100 else digits
+
+
+def spring_festival(year: int) -> date:
+    """Chinese New Year's Day of a year (lunar calendar, not hard-coded)."""
+    from lunardate import LunarDate
+
+    return LunarDate(year, 1, 1).to_solar_date()
+
+
+def _last_spring_festival(today: date) -> date:
+    this_year = spring_festival(today.year)
+    return this_year if this_year <= today else spring_festival(today.year - 1)
+
+
+def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str, Any]:
+    """How long wages are owed: {"months", "start_month"} where they can be computed."""
+    today = today or date.today()
+    result: Dict[str, Any] = {"months": None, "start_month": None}
+    if not text:
+        return result
+    text = to_halfwidth(text)
+    point = r"(\d{4}年|\d{2}年|去年|今年|前年|上年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月"
+    m = re.search(point + r".*?(?:到|至|-|~)(?:" + point + r"|(现在|今天|目前|如今))", text)
+    if m:
+        start_month = _month_number(m.group(2))
+        start_year = _year_of(m.group(1), today)
+        if m.group(5):
+            end_year, end_month = today.year, today.month
+        else:
+            end_month = _month_number(m.group(4))
+            end_year = _year_of(m.group(3), today) if m.group(3) else start_year
+        if start_month and end_month:
+            months = (end_year - start_year) * 12 + end_month - start_month + 1
+            if months > 0:
+                result.update(months=months, start_month=f"{start_year:04d}-{start_month:02d}")
+        return result
+    if re.search(r"(春节|过年|年后|过完年|正月)", text) and re.search(r"(到|至)(现在|今天|目前|如今)|以来|开始|起", text):
+        festival = _last_spring_festival(today)
+        months = (today.year - festival.year) * 12 + today.month - festival.month + 1
+        result.update(months=months, start_month=f"{festival.year:04d}-{festival.month:02d}")
+        return result
+    m = re.search(r"(半|[\d零一二两三四五六七八九十几]+)(个多?半?月|多?年)", text)
+    if m:
+        if m.group(1) == "半":
+            months = 6 if m.group(2).endswith("年") else None
+        else:
+            quantity = parse_quantity(m.group(1))
+            months = quantity.low * (12 if m.group(2).endswith("年") else 1) if quantity else None
+        if months:
+            result["months"] = months
+            start = today.year * 12 + today.month - 1 - (months - 1)
+            result["start_month"] = f"{start // 12:04d}-{start % 12 + 1:02d}"
+        return result
+    m = re.search(point, text)
+    if m and _month_number(m.group(2)):
+        year, month = _year_of(m.group(1), today), _month_number(m.group(2))
+        if (year, month) > (today.year, today.month):
+            year -= 1
+        months = (today.year - year) * 12 + today.month - month + 1
+        result.update(months=months, start_month=f"{year:04d}-{month:02d}")
+    return result
