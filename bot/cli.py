@@ -65,11 +65,10 @@ async def _parse(texts: Iterable[str]) -> None:
 # ---------------------------------------------------------------- converse
 
 def _lead_ids(sender_id: str) -> Dict[int, Dict[str, Any]]:
-    from bot.settings import get_settings
     from bot.store.leads import lead_as_dict, leads_for_sender
-    from bot.store.session import session_factory
+    from bot.store.session import open_session
 
-    with session_factory(get_settings().database_url)() as session:
+    with open_session() as session:
         return {lead.id: lead_as_dict(lead) for lead in leads_for_sender(session, sender_id, limit=50)}
 
 

@@ -41,10 +41,6 @@ class OwedTotal:
     working: Optional[str]  # None when the worker stated the total directly
 
 
-def _q(text: str) -> Optional[Quantity]:
-    return parse_quantity(text)
-
-
 def _times(a: Quantity, b: Quantity) -> Quantity:
     return Quantity(a.low * b.low, a.high * b.high, a.approximate or b.approximate)
 
@@ -57,7 +53,7 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     """The total owed stated or implied by one message, or None."""
     text = normalise(text or "")
     stated = _TOTAL.search(text)
-    if stated and (amount := _q(stated.group(1))) and amount.high >= 100:
+    if stated and (amount := parse_quantity(stated.group(1))) and amount.high >= 100:
         return OwedTotal(amount, None)
 
     total = working = None
@@ -68,13 +64,13 @@ def owed_total(text: str) -> Optional[OwedTotal]:
         m = pattern.search(text)
         if m:
             rate_text, count_text = (m.group(1), m.group(2)) if rate_first else (m.group(2), m.group(1))
-            rate, count = _q(rate_text), _q(count_text)
+            rate, count = parse_quantity(rate_text), parse_quantity(count_text)
             if rate and count:
                 total = _times(rate, count)
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
                 break
     if total is None and (m := _PER_DAY.search(text)):
-        rate, count = _q(m.group(1)), _q(m.group(2))
+        rate, count = parse_quantity(m.group(1)), parse_quantity(m.group(2))
         if rate and count:
             if m.group(3) == "个月":  # months of day-rate work: count working days
                 days = Quantity(count.low * DAYS_PER_MONTH, count.high * DAYS_PER_MONTH, True)
@@ -86,7 +82,7 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     if total is None:
         return None
     paid = _PAID.search(text)
-    if paid and (already := _q(paid.group(1))) and already.high < total.low:
+    if paid and (already := parse_quantity(paid.group(1))) and already.high < total.low:
         total = Quantity(total.low - already.high, total.high - already.low,
                          total.approximate or already.approximate)
         working += f" − 已拿到{_show(already)}元"

@@ -19,7 +19,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.patterns import _HAS_DIGIT, find_spans
-from nlu.script import normalise
+from nlu.script import normalised_text
 
 CLOSED_FORM_ENTITIES = ("amount", "worker_count", "period", "phone")
 
@@ -58,7 +58,7 @@ class ClosedFormEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = normalise(message.get(TEXT) or "")  # same offsets as the original
+            text = normalised_text(message)  # same offsets as the original
             original = message.get(TEXT) or ""
             rule_entities = self.add_extractor_name([
                 {"entity": s.entity, "start": s.start, "end": s.end,

@@ -8,6 +8,7 @@ character by character instead.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import opencc
 
@@ -32,6 +33,15 @@ def to_simplified(text: str) -> str:
 def is_traditional(text: str) -> bool:
     """True when the text has characters that differ in Simplified script."""
     return to_simplified(text) != text
+
+
+# Message property holding normalise(TEXT), set by the tokenizer so later components convert once.
+NORMALISED_TEXT = "normalised_text"
+
+
+def normalised_text(message: Any) -> str:
+    """The message's normalised text, from the tokenizer when it already made it."""
+    return message.get(NORMALISED_TEXT) or normalise(message.get("text") or "")
 
 
 def normalise(text: str) -> str:

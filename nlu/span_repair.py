@@ -18,16 +18,19 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.script import normalise
+from nlu.script import normalise, normalised_text
 
 _SUFFIX = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(有限责任公司|有限公司|公司|集团|工厂|厂|物业|酒店|餐厅|饭店|餐馆|超市|劳务|水站|站|商行|门店|店)")
 _ENDS_WITH_SUFFIX = re.compile(r"(公司|集团|厂|物业|酒店|餐厅|饭店|餐馆|超市|劳务|水站|商行|店)$")
 
 
-def repair_employers(entities: List[Dict[str, Any]], text: str) -> List[Dict[str, Any]]:
-    """Entities with employer spans joined and extended over company suffixes."""
-    plain = normalise(text)
+def repair_employers(entities: List[Dict[str, Any]], text: str, plain: str = "") -> List[Dict[str, Any]]:
+    """Entities with employer spans joined and extended over company suffixes.
+
+    plain is the normalised text (same offsets), when the caller already has it.
+    """
+    plain = plain or normalise(text)
     others = [e for e in entities if e["entity"] != "employer"]
     employers = sorted((dict(e) for e in entities if e["entity"] == "employer"), key=lambda e: e["start"])
     merged: List[Dict[str, Any]] = []
@@ -63,5 +66,6 @@ class EmployerSpanRepair(GraphComponent, EntityExtractorMixin):
         for message in messages:
             entities = message.get(ENTITIES) or []
             if any(e["entity"] == "employer" for e in entities):
-                message.set(ENTITIES, repair_employers(entities, message.get(TEXT) or ""), add_to_output=True)
+                message.set(ENTITIES, repair_employers(entities, message.get(TEXT) or "", normalised_text(message)),
+                            add_to_output=True)
         return messages

@@ -18,8 +18,9 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.numbers import to_halfwidth
 from nlu.patterns import find_spans
-from nlu.script import is_traditional, normalise
+from nlu.script import NORMALISED_TEXT, to_simplified
 
 # Message property (in parse data) telling which script the worker wrote in.
 SCRIPT = "script"
@@ -82,11 +83,13 @@ class DomainJiebaTokenizer(JiebaTokenizer):
         # Segment the normalised form (Simplified, half-width: jieba's dictionary
         # and our rules are written for it). Offsets are the same in both, so
         # entity values are still taken from the worker's own text.
-        simplified = normalise(text)
+        simplified_script = to_simplified(text)
+        simplified = to_halfwidth(simplified_script)
         points = cut_points(simplified)
         if attribute == TEXT:
-            message.set(SCRIPT, "traditional" if is_traditional(text) else "simplified",
+            message.set(SCRIPT, "traditional" if simplified_script != text else "simplified",
                         add_to_output=True)
+            message.set(NORMALISED_TEXT, simplified)  # read by the extractors after us
         # Punctuation carries no entity; it is kept only when it is all there is,
         # so that a message never ends up with no tokens.
         drop_punctuation = not _is_punctuation(simplified)

@@ -14,10 +14,9 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.intake_slots import reset_intake
 from bot.intake import lead_fields
-from bot.settings import get_settings
 from bot.spool import spool_lead
 from bot.store.leads import file_lead
-from bot.store.session import session_factory
+from bot.store.session import open_session
 from nlu.identity import mask_ids
 
 logger = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class ActionFileLead(Action):
             "transcript": transcript(tracker),
         }
         try:
-            with session_factory(get_settings().database_url)() as session:
+            with open_session() as session:
                 lead, created = file_lead(session, **record)
                 reference = lead.reference
         except Exception:  # the database is down: keep the report, ask to retry

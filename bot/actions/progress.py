@@ -10,10 +10,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.settings import get_settings
 from bot.store.leads import leads_for_sender
 from bot.store.models import STATUSES
-from bot.store.session import session_factory
+from bot.store.session import open_session
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +24,7 @@ class ActionCheckProgress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         try:
-            with session_factory(get_settings().database_url)() as session:
+            with open_session() as session:
                 leads = leads_for_sender(session, tracker.sender_id)
                 lines = [f"· {lead.reference}（{lead.created_at:%Y-%m-%d}登记）："
                          f"{STATUSES.get(lead.status, lead.status)}" for lead in leads]

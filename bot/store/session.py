@@ -36,3 +36,10 @@ def session_factory(url: str) -> sessionmaker:
     engine = make_engine(url)
     upgrade_schema(engine)
     return sessionmaker(bind=engine, future=True, expire_on_commit=False, class_=Session)
+
+
+def open_session() -> Session:
+    """A session on the database the settings name (DATABASE_URL)."""
+    from bot.settings import get_settings
+
+    return session_factory(get_settings().database_url)()
