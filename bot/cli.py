@@ -118,6 +118,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     converse.add_argument("--stdio", action="store_true", help="one message per stdin line, live")
     commands.add_parser("run", help="Rasa server, action server and a terminal chat (make run)")
     commands.add_parser("spool-replay", help="file reports kept while the database was down")
+    commands.add_parser("telegram", help="the Telegram channel on its own (needs TELEGRAM_BOT_TOKEN)")
     args = parser.parse_args(argv)
 
     _quiet()
@@ -150,6 +151,17 @@ def main(argv: Optional[List[str]] = None) -> int:
             from bot.spool import replay
 
             print(f"filed {replay()} spooled report(s)")
+        elif args.command == "telegram":
+            from bot.channels.telegram_app import run as run_telegram
+            from bot.settings import get_settings
+
+            if not get_settings().telegram_bot_token:
+                print("TELEGRAM_BOT_TOKEN is not set; see README (create a bot with BotFather)", file=sys.stderr)
+                return 2
+            logging.getLogger("bot").setLevel(logging.INFO)
+            for noisy in ("httpx", "telegram.ext.Updater"):
+                logging.getLogger(noisy).setLevel(logging.WARNING)  # request URLs carry the bot token
+            return run_telegram()
     except ModelMissing as missing:
         print(str(missing), file=sys.stderr)
         return 2

@@ -71,6 +71,8 @@ def run() -> int:
                           "--port", str(settings.rasa_port), "--endpoints", "endpoints.yml",
                           "--credentials", "credentials.yml"], cwd=PROJECT_ROOT),
     ]
+    if settings.telegram_bot_token:  # the Telegram channel beside the local chat
+        processes.append(subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_ROOT))
     rasa_url = f"http://127.0.0.1:{settings.rasa_port}"
     try:
         print(f"启动中（数据库：{settings.database_url.split('://')[0]}）……")

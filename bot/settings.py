@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,14 +17,37 @@ class Settings:
     models_dir: Path
     rasa_port: int
     spool_dir: Path
+    evidence_dir: Path
+    evidence_max_bytes: int
+    telegram_bot_token: Optional[str]
+    telegram_base_url: str
+    telegram_webhook_url: Optional[str]
+    telegram_webhook_secret: Optional[str]
+    telegram_webhook_listen: str
+    telegram_webhook_port: int
+
+    @property
+    def telegram_base_file_url(self) -> str:
+        """Where files are downloaded: .../bot -> .../file/bot, as on Telegram's own server."""
+        base = self.telegram_base_url
+        return base[: -len("bot")] + "file/bot" if base.endswith("/bot") else base.rstrip("/") + "/file/bot"
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     var = PROJECT_ROOT / "var"
+    env = os.environ.get
     return Settings(
-        database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{var / 'leads.db'}",
-        models_dir=Path(os.environ.get("RASA_MODELS_DIR") or PROJECT_ROOT / "models"),
-        rasa_port=int(os.environ.get("RASA_PORT") or 5005),
-        spool_dir=Path(os.environ.get("SPOOL_DIR") or var / "spool"),
+        database_url=env("DATABASE_URL") or f"sqlite:///{var / 'leads.db'}",
+        models_dir=Path(env("RASA_MODELS_DIR") or PROJECT_ROOT / "models"),
+        rasa_port=int(env("RASA_PORT") or 5005),
+        spool_dir=Path(env("SPOOL_DIR") or var / "spool"),
+        evidence_dir=Path(env("EVIDENCE_DIR") or var / "evidence"),
+        evidence_max_bytes=int(env("EVIDENCE_MAX_BYTES") or 20 * 1024 * 1024),
+        telegram_bot_token=env("TELEGRAM_BOT_TOKEN") or None,
+        telegram_base_url=env("TELEGRAM_BASE_URL") or "https://api.telegram.org/bot",
+        telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL") or None,
+        telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET") or None,
+        telegram_webhook_listen=env("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
+        telegram_webhook_port=int(env("TELEGRAM_WEBHOOK_PORT") or 8443),
     )

@@ -1,10 +1,11 @@
-"""Jieba tokenizer that also cuts where our entities begin and end.
+"""Jieba tokenizer that also cuts where closed-form entities begin and end, and at known seams.
 
-DIET can only label whole tokens. Jieba glues figures to units (九千块,
-两个月工资) and names to verbs (杨总欠), so entity spans fall inside tokens,
-Rasa drops those annotations at training time and can never predict them
-(../shared/notes/nlu-pitfalls.md). This tokenizer runs jieba, then splits
-tokens at the edges of rule-found spans and at a few known seams.
+Jieba glues figures to units (九千块, 两个月工资) and names to verbs (杨总欠),
+which makes rare one-off tokens (../shared/notes/nlu-pitfalls.md). This
+tokenizer runs jieba on the normalised text, then splits tokens at the edges
+of rule-found spans and at a few known seams, so that word features are shared
+(九千块 and 两千块 both hold 块). Names are tagged per character, whatever the
+tokens (nlu/name_extractor.py).
 """
 
 from __future__ import annotations

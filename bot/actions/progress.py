@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.store.leads import leads_for_sender
-from bot.store.models import STATUSES
+from bot.store.notifications import LEADS_HEADER, NO_LEADS, status_line
 from bot.store.session import open_session
 
 logger = logging.getLogger(__name__)
@@ -26,15 +26,13 @@ class ActionCheckProgress(Action):
         try:
             with open_session() as session:
                 leads = leads_for_sender(session, tracker.sender_id)
-                lines = [f"· {lead.reference}（{lead.created_at:%Y-%m-%d}登记）："
-                         f"{STATUSES.get(lead.status, lead.status)}" for lead in leads]
+                lines = [status_line(lead) for lead in leads]
         except Exception:
             logger.exception("progress lookup failed")
             dispatcher.utter_message(text="暂时查不到进展，请过一会儿再问我。")
             return []
         if not lines:
-            dispatcher.utter_message(
-                text="还没有查到您在这里登记过的线索。想反映欠薪的话，直接说说情况就行。")
+            dispatcher.utter_message(text=NO_LEADS)
         else:
-            dispatcher.utter_message(text="您登记的线索：\n" + "\n".join(lines))
+            dispatcher.utter_message(text=LEADS_HEADER + "\n" + "\n".join(lines))
         return []

@@ -1,4 +1,4 @@
-"""The queries the bot needs: file a lead once, find a worker's leads."""
+"""The queries the bot needs: file a lead once, find a worker's leads, change a status."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.store.models import Lead, StatusChange, TranscriptEntry, utcnow
+from bot.store.evidence import attach_pending
+from bot.store.models import STATUSES, Lead, StatusChange, TranscriptEntry, utcnow
+from bot.store.notifications import queue_status_notification
 
 # No 0/O, 1/I/L: references are read out over the phone.
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -63,6 +65,8 @@ def file_lead(
     lead.status_history = [StatusChange(from_status=None, to_status="new", changed_by="bot")]
     session.add(lead)
     try:
+        session.flush()
+        attach_pending(session, sender_id, lead.id)  # evidence sent while the report was taken
         session.commit()
     except IntegrityError:
         # Lost a race with the same confirmation, or drew a used reference.
@@ -88,3 +92,17 @@ def lead_as_dict(lead: Lead) -> Dict[str, Any]:
     data.update(id=lead.id, reference=lead.reference, status=lead.status,
                 channel=lead.channel, created_at=lead.created_at.isoformat())
     return data
+
+
+def change_status(session: Session, lead: Lead, to_status: str, changed_by: str, note: Optional[str] = None) -> bool:
+    """Move a lead to a new status, record it, and queue a message to the worker; False if unchanged."""
+    if to_status not in STATUSES:
+        raise ValueError(f"unknown status {to_status!r}")
+    if lead.status == to_status:
+        return False
+    lead.status_history.append(StatusChange(from_status=lead.status, to_status=to_status,
+                                            changed_by=changed_by, note=note))
+    lead.status = to_status
+    queue_status_notification(session, lead)
+    session.commit()
+    return True

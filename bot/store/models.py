@@ -1,4 +1,4 @@
-"""Tables: a lead, its conversation transcript and its status history."""
+"""Tables: a lead with its transcript, status history and evidence; the channel's inbox and outbox."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ class Lead(Base):
     status_history = relationship(
         "StatusChange", order_by="StatusChange.changed_at", cascade="all, delete-orphan"
     )
+    evidence = relationship("Evidence", order_by="Evidence.id", back_populates="lead")
 
 
 class TranscriptEntry(Base):
@@ -94,3 +95,60 @@ class StatusChange(Base):
     changed_by = Column(String(60), nullable=False)
     note = Column(Text)
     changed_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Evidence(Base):
+    """A file a worker sent as evidence (考勤表, 欠条, 工资条, screenshots).
+
+    lead_id stays empty while the report it belongs to is still being taken;
+    filing the lead attaches it (bot/store/evidence.py).
+    """
+
+    __tablename__ = "evidence"
+
+    id = Column(Integer, primary_key=True)
+    lead_id = Column(Integer, ForeignKey("lead.id", ondelete="SET NULL"), index=True)
+    channel = Column(String(20), nullable=False)
+    sender_id = Column(String(128), nullable=False, index=True)
+    kind = Column(String(20), nullable=False)  # photo | document
+    media_type = Column(String(100), nullable=False)
+    size_bytes = Column(Integer, nullable=False)
+    sha256 = Column(String(64), nullable=False)
+    path = Column(String(300), nullable=False)  # relative to EVIDENCE_DIR
+    received_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    lead = relationship("Lead", back_populates="evidence")
+
+
+class InboxUpdate(Base):
+    """An update from a messaging channel, written before it is handled.
+
+    Telegram considers an update delivered once we fetch it; this row is what
+    lets a crash or an outage not lose the worker's message. The payload is
+    cleared once the update is done, so message text is not kept twice.
+    """
+
+    __tablename__ = "inbox_update"
+
+    update_id = Column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id = Column(String(64), nullable=False, index=True)
+    payload = Column(JSON)
+    status = Column(String(10), nullable=False, default="pending")  # pending | retry | done | failed
+    attempts = Column(Integer, nullable=False, default=0)
+    received_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    done_at = Column(DateTime(timezone=True))
+
+
+class Notification(Base):
+    """A message to a worker about their lead, sent by the channel they used."""
+
+    __tablename__ = "notification"
+
+    id = Column(Integer, primary_key=True)
+    lead_id = Column(Integer, ForeignKey("lead.id", ondelete="CASCADE"), nullable=False, index=True)
+    channel = Column(String(20), nullable=False)
+    recipient = Column(String(128), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    sent_at = Column(DateTime(timezone=True), index=True)
+    attempts = Column(Integer, nullable=False, default=0)

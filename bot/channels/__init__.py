@@ -1,0 +1,1 @@
+"""Messaging channels that carry workers' conversations to the dialogue engine (Telegram)."""

@@ -1,0 +1,251 @@
+"""The Telegram channel: python-telegram-bot handlers between workers' chats and the dialogue engine.
+
+Every update is written to the inbox before it is handled and marked done after
+the replies are sent (bot/store/inbox.py); an update that could not be handled
+(engine or database down) is kept and handled again later, and the worker is
+told so. Sender id for the dialogue and the store is the Telegram chat id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any, Dict, List, Optional, Set
+
+from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import evidence as evidence_files
+from bot.channels import texts
+from bot.channels.dialogue import Dialogue
+from bot.places import place_name
+from bot.replies import localise
+from bot.settings import Settings
+from bot.store import inbox
+from bot.store.evidence import add_evidence, pending_count, recent_lead
+from bot.store.leads import leads_for_sender
+from bot.store.notifications import LEADS_HEADER, NO_LEADS, status_line
+from bot.store.session import open_session
+from nlu.script import is_traditional
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+# Give up on an update after this many failed attempts (a bug, not an outage): the worker is told.
+MAX_ATTEMPTS = 5
+
+
+def sender_of(update: Update) -> str:
+    return str(update.effective_chat.id)
+
+
+class TelegramChannel:
+    """The handlers; bot/channels/telegram_app.py wires them into an Application."""
+
+    def __init__(self, dialogue: Dialogue, settings: Settings) -> None:
+        self.dialogue = dialogue
+        self.settings = settings
+        self.failed: Set[int] = set()  # update ids not handled this time: a service was down (kept for retry)
+        self.broken: Set[int] = set()  # update ids whose handler raised (a bug): retried a few times only
+        self._told: Set[int] = set()  # update ids whose sender was already asked to wait
+        self._buttons: Dict[str, Dict[str, str]] = {}  # chat -> button title -> payload
+
+    # --- inbox: before and after every update -------------------------------------------------
+
+    async def record(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Group -1: store the update; stop here if it was already handled (delivered twice)."""
+        if update.effective_chat is None:
+            raise ApplicationHandlerStop  # nothing to answer (e.g. a member update)
+        try:
+            with open_session() as session:
+                new = inbox.record_update(session, update.update_id, sender_of(update), update.to_dict())
+        except Exception:
+            logger.exception("inbox unavailable; update %s kept in the spool", update.update_id)
+            spool_update(self.settings, update)
+            await self._send_plain(update, texts.TRY_LATER)
+            raise ApplicationHandlerStop from None
+        if not new:
+            logger.info("update %s already handled; skipped", update.update_id)
+            raise ApplicationHandlerStop
+
+    async def finish(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Group 1: mark the update done, or keep it for another attempt."""
+        update_id = update.update_id
+        failed, broken = update_id in self.failed, update_id in self.broken
+        self.failed.discard(update_id)
+        self.broken.discard(update_id)
+        try:
+            with open_session() as session:
+                if not (failed or broken):
+                    inbox.mark_done(session, update_id)
+                    self._told.discard(update_id)
+                    return
+                inbox.mark_retry(session, update_id)
+                if broken and inbox.attempts_of(session, update_id) >= MAX_ATTEMPTS:
+                    inbox.mark_given_up(session, update_id)
+                    self._told.discard(update_id)
+                    await self._send_plain(update, texts.GAVE_UP)
+        except Exception:
+            logger.exception("could not mark update %s; it will be handled again on start-up", update.update_id)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        logger.error("handler failed", exc_info=context.error)
+        if isinstance(update, Update):
+            self.broken.add(update.update_id)
+
+    # --- commands ----------------------------------------------------------------------------
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._send_plain(update, texts.START)
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._send_plain(update, texts.HELP)
+
+    async def new_report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        sender = sender_of(update)
+        await self._converse(update, "/restart", show=False)
+        await self._converse(update, "/report_arrears")
+        logger.info("chat %s started a new report", _short(sender))
+
+    async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._converse(update, "/cancel")
+
+    async def status(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            with open_session() as session:
+                lines = [status_line(lead) for lead in leads_for_sender(session, sender_of(update))]
+        except Exception:
+            logger.exception("status lookup failed")
+            await self._service_down(update)
+            return
+        await self._send_plain(update, LEADS_HEADER + "\n" + "\n".join(lines) if lines else NO_LEADS)
+
+    # --- messages ----------------------------------------------------------------------------
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        text = update.effective_message.text or ""
+        payload = self._buttons.get(sender_of(update), {}).get(text.strip())
+        await self._converse(update, payload or text)
+
+    async def location(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        point = update.effective_message.location
+        place = place_name(point.latitude, point.longitude)
+        if place is None:
+            await self._send_plain(update, texts.LOCATION_UNKNOWN)
+            return
+        value = f"{place}（共享位置 {point.latitude:.4f},{point.longitude:.4f}）"
+        await self._converse(update, "/inform" + json.dumps({"location": value}, ensure_ascii=False))
+
+    async def evidence(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message.photo:
+            item, kind, media_type = message.photo[-1], "photo", "image/jpeg"  # the largest size
+        else:
+            item, kind, media_type = message.document, "document", message.document.mime_type or ""
+        limit = self.settings.evidence_max_bytes
+        refusal = evidence_files.refusal(media_type, item.file_size, limit)
+        if refusal:
+            text = texts.EVIDENCE_TYPE if refusal == "type" else texts.EVIDENCE_SIZE.format(limit=limit // 2**20)
+            await self._send_plain(update, text)
+            return
+        sender = sender_of(update)
+        try:
+            await self._typing(update)
+            data = bytes(await (await item.get_file()).download_as_bytearray())
+            if len(data) > limit:
+                await self._send_plain(update, texts.EVIDENCE_SIZE.format(limit=limit // 2**20))
+                return
+            path, digest = evidence_files.save(data, media_type, self.settings.evidence_dir)
+            with open_session() as session:
+                lead = None if await self.dialogue.in_report(sender) else recent_lead(session, sender)
+                add_evidence(session, channel=CHANNEL, sender_id=sender, kind=kind, media_type=media_type,
+                             size_bytes=len(data), sha256=digest, path=path, lead_id=lead.id if lead else None)
+                reply = (texts.EVIDENCE_SAVED_TO_LEAD.format(reference=lead.reference) if lead
+                         else texts.EVIDENCE_SAVED.format(count=pending_count(session, sender)))
+        except Exception:
+            logger.exception("evidence not saved for chat %s", _short(sender))
+            await self._service_down(update, texts.EVIDENCE_FAILED)
+            return
+        await self._send_plain(update, reply)
+
+    async def unsupported(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Voice, video, stickers and anything else that is not text: ask for text, say why."""
+        if update.effective_message is not None:
+            await self._send_plain(update, texts.TEXT_ONLY)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    async def _converse(self, update: Update, text: str, show: bool = True) -> None:
+        """One message through the dialogue engine, every reply sent back in order."""
+        await self._typing(update)
+        try:
+            messages = await self.dialogue.reply(sender_of(update), text)
+        except Exception:
+            logger.exception("dialogue engine failed for chat %s", _short(sender_of(update)))
+            await self._service_down(update)
+            return
+        if show:
+            await self._send_messages(update, messages)
+
+    async def _service_down(self, update: Update, text: str = texts.TRY_LATER) -> None:
+        """Keep the update for retry; tell the worker once, not at every attempt."""
+        self.failed.add(update.update_id)
+        if update.update_id not in self._told:
+            self._told.add(update.update_id)
+            await self._send_plain(update, text)
+
+    async def _send_messages(self, update: Update, messages: List[Dict[str, Any]]) -> None:
+        chat = update.effective_chat
+        buttons: Dict[str, str] = {}
+        for message in messages:
+            markup = None
+            if message.get("buttons"):
+                titles = [b["title"] for b in message["buttons"]]
+                buttons.update({b["title"]: b.get("payload") or b["title"] for b in message["buttons"]})
+                markup = ReplyKeyboardMarkup([[KeyboardButton(t) for t in titles]], one_time_keyboard=True,
+                                             resize_keyboard=True)
+            if message.get("text"):
+                await chat.send_message(message["text"], reply_markup=markup)
+        self._buttons[sender_of(update)] = buttons
+
+    async def _send_plain(self, update: Update, text: str) -> None:
+        """A channel text, in the worker's script."""
+        script = await self._script(update)
+        [message] = localise([{"text": text}], script)
+        if update.effective_chat is not None:
+            await update.effective_chat.send_message(message["text"])
+
+    async def _script(self, update: Update) -> Optional[str]:
+        try:
+            script = await self.dialogue.script(sender_of(update))
+        except Exception:
+            script = None
+        if script:
+            return script
+        message = update.effective_message
+        language = (update.effective_user.language_code or "") if update.effective_user else ""
+        if message is not None and message.text and is_traditional(message.text):
+            return "traditional"
+        return "traditional" if language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo") else None
+
+    async def _typing(self, update: Update) -> None:
+        try:
+            await update.effective_chat.send_action(ChatAction.TYPING)
+        except Exception:  # cosmetic only
+            logger.debug("typing action failed", exc_info=True)
+
+
+def spool_update(settings: Settings, update: Update) -> None:
+    """Keep an update on disk while the database is down (imported back by the retry loop)."""
+    folder = settings.spool_dir / "inbox"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = folder / f"{update.update_id}.json"
+    with open(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+        json.dump(update.to_dict(), handle, ensure_ascii=False)
+
+
+def _short(sender: str) -> str:
+    """A chat id shortened for logs (ids identify a person)."""
+    return f"…{sender[-3:]}"

@@ -1,0 +1,139 @@
+"""Open-class entities (employer, project, location, person_name) by a character-level CRF.
+
+Names have no fixed shape, and workers glue them together without spaces or
+punctuation (在深圳宝安鼎盛电子干). DIET labels whole jieba tokens, which
+cross those seams, and learned names poorly from our data (exact-span F1 0.55
+for employers on the independent holdout). A linear-chain CRF over characters,
+with the features of nlu/char_features.py, tags every character with
+B-/I-entity or O, so any span can be found (docs/benchmarks.md has the
+figures). Closed-form entities stay with the rules (ClosedFormEntityExtractor),
+which run after this component and win on overlap.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from typing import Any, Dict, List, Optional, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu.char_features import char_features
+from nlu.script import normalise, normalised_text
+
+logger = logging.getLogger(__name__)
+_FILE = "name_crf.pkl"
+
+
+def char_labels(length: int, entities: List[Dict[str, Any]], wanted: Tuple[str, ...]) -> List[str]:
+    """BIO label of each character for the wanted entity types."""
+    labels = ["O"] * length
+    for entity in entities:
+        if entity["entity"] in wanted and 0 <= entity["start"] < entity["end"] <= length:
+            labels[entity["start"]] = "B-" + entity["entity"]
+            for k in range(entity["start"] + 1, entity["end"]):
+                labels[k] = "I-" + entity["entity"]
+    return labels
+
+
+def label_spans(labels: List[str]) -> List[Tuple[str, int, int]]:
+    """(entity, start, end) runs of B-/I- labels; a stray I- starts a span too."""
+    spans: List[Tuple[str, int, int]] = []
+    current: Optional[Tuple[str, int]] = None
+    for i, label in enumerate(labels + ["O"]):
+        continues = label.startswith("I-") and current is not None and current[0] == label[2:]
+        if not continues:
+            if current:
+                spans.append((current[0], current[1], i))
+            current = (label[2:], i) if label != "O" else None
+    return spans
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """See module docstring. Comes after the tokenizer (which sets the normalised text)."""
+
+    @classmethod
+    def required_components(cls) -> List[type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            "entities": ["employer", "project", "location", "person_name"],
+            # L1 and L2 regularisation of the CRF (measured on the split and the holdout)
+            "c1": 0.01,
+            "c2": 0.01,
+            "max_iterations": 200,
+        }
+
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 crf: Optional[Any] = None) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._crf = crf
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> NameEntityExtractor:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        import sklearn_crfsuite
+
+        wanted = tuple(self._config["entities"])
+        examples = [m for m in training_data.nlu_examples if m.get(TEXT)]
+        texts = [normalise(m.get(TEXT)) for m in examples]  # same offsets as the annotations
+        crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=self._config["c1"], c2=self._config["c2"],
+                                   max_iterations=self._config["max_iterations"], all_possible_transitions=True)
+        crf.fit([char_features(t) for t in texts],
+                [char_labels(len(t), m.get(ENTITIES) or [], wanted) for t, m in zip(texts, examples, strict=True)])
+        self._crf = crf
+        with self._storage.write_to(self._resource) as directory:
+            (directory / _FILE).write_bytes(pickle.dumps(crf))
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> NameEntityExtractor:
+        try:
+            with model_storage.read_from(resource) as directory:
+                crf = pickle.loads((directory / _FILE).read_bytes())  # our own trained model file
+        except (ValueError, FileNotFoundError):
+            logger.warning("NameEntityExtractor: no trained model found; no names will be extracted")
+            crf = None
+        return cls(config, model_storage, resource, crf)
+
+    def extract(self, text: str, original: str) -> List[Dict[str, Any]]:
+        """Entities in text (normalised), with values from original (same offsets)."""
+        if self._crf is None or not text.strip():
+            return []
+        features = char_features(text)
+        labels = self._crf.predict_single(features)
+        marginals = self._crf.predict_marginals_single(features)
+        found = []
+        for entity, start, end in label_spans(list(labels)):
+            value = original[start:end]
+            if not any(ch.isalnum() for ch in value):
+                continue
+            # confidence: the mean probability of the chosen label over the span's characters
+            confidence = sum(marginals[k][labels[k]] for k in range(start, end)) / (end - start)
+            found.append({"entity": entity, "start": start, "end": end, "value": value,
+                          "confidence_entity": round(float(confidence), 4)})
+        return self.add_extractor_name(found)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            found = self.extract(normalised_text(message), message.get(TEXT) or "")
+            if found:
+                message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
