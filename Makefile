@@ -10,7 +10,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run chat test unit rasa-test validate lint eval bench clean
+.PHONY: help install browser train run chat test unit rasa-test validate lint eval bench demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -21,6 +21,17 @@ $(STAMP): pyproject.toml constraints.txt scripts/find-python.sh
 	@touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install the pinned packages
+
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+BROWSER_PACKAGES := chromium fonts-wqy-zenhei
+$(CHROMIUM) $(CJK_FONT):
+	@echo "installing Debian's chromium and a Chinese font for the console's browser tests"
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null || \
+		(apt-get update -q >/dev/null && apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null); \
+	else sudo apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null; fi
+
+browser: $(CHROMIUM) $(CJK_FONT)  ## Debian's chromium and a Chinese font, for the browser tests
 
 train: install  ## train the Rasa model (skipped when data and config are unchanged)
 	$(RASA) train --quiet
@@ -34,8 +45,8 @@ chat: run  ## same as run
 validate: install  ## Rasa's own data checks
 	$(RASA) data validate
 
-unit: install  ## fast tests that need no trained model
-	$(PY) -m pytest -m "not rasa" -q
+unit: install  ## fast tests that need no trained model and no browser
+	$(PY) -m pytest -m "not rasa and not browser" -q
 
 rasa-test: train  ## tests/test_stories.yml through the trained model
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results --quiet
@@ -49,9 +60,15 @@ bench: train  ## parse latency of the trained model
 lint: install  ## ruff
 	$(VENV)/bin/ruff check bot nlu tests scripts
 
-test: train validate lint  ## everything CI runs
+test: train validate lint browser  ## everything CI runs
 	$(PY) -m pytest -q
 	$(MAKE) --no-print-directory rasa-test
+
+demo: install  ## a fresh database (var/demo.db) with synthetic leads, then the console on it
+	rm -f var/demo.db
+	DATABASE_URL=sqlite:///var/demo.db $(PY) -m bot demo
+	@echo "create an account: DATABASE_URL=sqlite:///var/demo.db $(PY) -m bot staff add NAME --role supervisor"
+	DATABASE_URL=sqlite:///var/demo.db $(PY) -m bot web
 
 clean:  ## remove the venv, models and local data
 	rm -rf $(VENV) models var .pytest_cache

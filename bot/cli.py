@@ -104,6 +104,47 @@ def _stdin_lines() -> Iterable[str]:
         yield line.rstrip("\n")
 
 
+# ---------------------------------------------------------------- staff console
+
+
+def _web(host: Optional[str], port: Optional[int]) -> int:
+    import uvicorn
+
+    from bot.settings import get_settings
+    from bot.web.app import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(), host=host or settings.web_host, port=port or settings.web_port,
+                log_level="warning", ws="none")
+    return 0
+
+
+def _staff_add(name: str, role: str, from_stdin: bool) -> int:
+    import getpass
+
+    from bot.store.session import open_session
+    from bot.store.staff import add_account, find_account
+
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("密码（至少10位）: ")
+        if getpass.getpass("再输一次: ") != password:
+            print("两次输入的密码不一样", file=sys.stderr)
+            return 2
+    with open_session() as session:
+        if find_account(session, name) is not None:
+            print(f"account {name!r} exists already", file=sys.stderr)
+            return 2
+        try:
+            add_account(session, name, role, password)
+        except ValueError as problem:
+            print(problem, file=sys.stderr)
+            return 2
+    print(f"created {role} account {name!r}")
+    return 0
+
+
 # ---------------------------------------------------------------- main
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -119,6 +160,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     commands.add_parser("run", help="Rasa server, action server and a terminal chat (make run)")
     commands.add_parser("spool-replay", help="file reports kept while the database was down")
     commands.add_parser("telegram", help="the Telegram channel on its own (needs TELEGRAM_BOT_TOKEN)")
+    web = commands.add_parser("web", help="the staff console on its own")
+    web.add_argument("--host", help="default WEB_HOST or 127.0.0.1")
+    web.add_argument("--port", type=int, help="default WEB_PORT or 8000")
+    demo = commands.add_parser("demo", help="fill a fresh database with synthetic demo leads")
+    demo.add_argument("--count", type=int, default=300)
+    staff = commands.add_parser("staff", help="staff accounts for the console")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    staff_add = staff_commands.add_parser("add", help="create an account (password prompted)")
+    staff_add.add_argument("name")
+    staff_add.add_argument("--role", choices=["staff", "supervisor"], default="staff")
+    staff_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin (scripts)")
     args = parser.parse_args(argv)
 
     _quiet()
@@ -162,6 +214,20 @@ def main(argv: Optional[List[str]] = None) -> int:
             for noisy in ("httpx", "telegram.ext.Updater"):
                 logging.getLogger(noisy).setLevel(logging.WARNING)  # request URLs carry the bot token
             return run_telegram()
+        elif args.command == "web":
+            return _web(args.host, args.port)
+        elif args.command == "demo":
+            from bot.demo import fill
+            from bot.store.session import open_session
+
+            with open_session() as session:
+                try:
+                    print(f"added {fill(session, args.count)} demo leads")
+                except RuntimeError as problem:
+                    print(problem, file=sys.stderr)
+                    return 2
+        elif args.command == "staff":
+            return _staff_add(args.name, args.role, args.password_stdin)
     except ModelMissing as missing:
         print(str(missing), file=sys.stderr)
         return 2

@@ -71,11 +71,13 @@ def run() -> int:
                           "--port", str(settings.rasa_port), "--endpoints", "endpoints.yml",
                           "--credentials", "credentials.yml"], cwd=PROJECT_ROOT),
     ]
+    processes.append(subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=PROJECT_ROOT))  # staff console
     if settings.telegram_bot_token:  # the Telegram channel beside the local chat
         processes.append(subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_ROOT))
     rasa_url = f"http://127.0.0.1:{settings.rasa_port}"
     try:
         print(f"启动中（数据库：{settings.database_url.split('://')[0]}）……")
+        print(f"工作人员后台：http://{settings.web_host}:{settings.web_port}/ （账号：python -m bot staff add 名字）")
         _wait_until_up(f"http://127.0.0.1:{ACTION_PORT}/health", processes)
         _wait_until_up(f"{rasa_url}/", processes)
         chat(rasa_url)

@@ -45,3 +45,39 @@ def place_name(latitude: float, longitude: float, max_km: float = 150) -> Option
         if name and name not in _SKIP and name not in parts:
             parts.append(name)
     return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _province_by_name() -> Dict[str, str]:
+    """Every division name, full and short (东莞市, 东莞), -> its province's name."""
+    names, _ = _divisions()
+    suffixes = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "区", "县")
+    provinces: Dict[str, str] = {}
+    for code, name in names.items():
+        if name in _SKIP:
+            continue
+        province = names.get(f"{code[:2]}0000000000")
+        if not province:
+            continue
+        provinces.setdefault(name, province)
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                provinces.setdefault(name[: -len(suffix)], province)
+                break
+    return provinces
+
+
+def province_of(place: Optional[str]) -> Optional[str]:
+    """The province a place text names or lies in: 东莞长安镇 -> 广东省, 新疆昌吉 -> 新疆维吾尔自治区."""
+    if not place:
+        return None
+    from nlu.script import to_simplified
+
+    text = to_simplified(place)
+    provinces = _province_by_name()
+    for start in range(len(text)):  # the first name found, longest first
+        for length in range(min(8, len(text) - start), 1, -1):
+            province = provinces.get(text[start : start + length])
+            if province:
+                return province
+    return None

@@ -25,6 +25,9 @@ class Settings:
     telegram_webhook_secret: Optional[str]
     telegram_webhook_listen: str
     telegram_webhook_port: int
+    web_host: str
+    web_port: int
+    web_secret_key: Optional[str]
 
     @property
     def telegram_base_file_url(self) -> str:
@@ -50,4 +53,7 @@ def get_settings() -> Settings:
         telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET") or None,
         telegram_webhook_listen=env("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
         telegram_webhook_port=int(env("TELEGRAM_WEBHOOK_PORT") or 8443),
+        web_host=env("WEB_HOST") or "127.0.0.1",
+        web_port=int(env("WEB_PORT") or 8000),
+        web_secret_key=env("WEB_SECRET_KEY") or None,
     )

@@ -75,12 +75,23 @@ def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
     return changed
 
 
+# The entity each field is read from, and the tagger confidence below which staff should check it.
+_ENTITY_OF_SLOT = {"employer_name": "employer", "project_name": "project", "location": "location",
+                   "reporter_name": "person_name"}
+LOW_CONFIDENCE = 0.6
+
+
 def _with_source(tracker: Tracker, result: Result, slot: str, words: str) -> Result:
-    """Remember which message and which words gave this field."""
+    """Remember which message and which words gave this field; flag it when the name tagger was unsure."""
     sources = dict(tracker.get_slot("field_sources") or {})
     sources[slot] = {"text": _text(tracker), "words": words}
+    confidences = [e["confidence_entity"] for e in (tracker.latest_message or {}).get("entities") or []
+                   if e.get("entity") == _ENTITY_OF_SLOT.get(slot) and e.get("confidence_entity") is not None]
+    if confidences:
+        sources[slot]["confidence"] = round(min(confidences), 2)
     tracker.slots["field_sources"] = sources  # later validators in this run see it
-    return {**result, "field_sources": sources}
+    result = {**result, "field_sources": sources}
+    return _flag(tracker, result, slot) if confidences and min(confidences) < LOW_CONFIDENCE else result
 
 
 def _flag(tracker: Tracker, result: Result, slot: str) -> Result:

@@ -21,6 +21,11 @@ Base = declarative_base()
 
 # Status codes and their names in the staff console (新线索 → 核实中 → 已转办 → 已办结).
 STATUSES = {"new": "新线索", "verifying": "核实中", "transferred": "已转办", "closed": "已办结"}
+# Where a lead can be transferred (已转办) and how it can end (已办结).
+TRANSFER_TARGETS = {"labour_inspection": "劳动保障监察", "arbitration": "劳动人事争议仲裁",
+                    "legal_aid": "法律援助机构", "payment_order": "法院支付令"}
+OUTCOMES = {"recovered": "追回", "rejected": "不予受理", "unverifiable": "无法核实"}
+ROLES = ("staff", "supervisor")
 
 
 def utcnow() -> datetime:
@@ -62,9 +67,22 @@ class Lead(Base):
     field_sources = Column(JSON, nullable=False, default=dict)
     needs_check = Column(JSON, nullable=False, default=list)
 
+    # casework (staff console)
+    assigned_to = Column(String(60))
+    transfer_target = Column(String(20))  # a TRANSFER_TARGETS key
+    outcome = Column(String(20))  # an OUTCOMES key
+    amount_recovered = Column(BigInteger)
+    workers_paid = Column(Integer)
+    close_reason = Column(Text)
+    accepted_at = Column(DateTime(timezone=True))  # 立案: moved on from 新线索 without being refused
+    transferred_at = Column(DateTime(timezone=True))
+    closed_at = Column(DateTime(timezone=True))
+    deadline_extended = Column(Boolean, nullable=False, default=False)
+
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
 
+    notes = relationship("LeadNote", order_by="LeadNote.created_at", cascade="all, delete-orphan")
     transcript = relationship(
         "TranscriptEntry", order_by="TranscriptEntry.position", cascade="all, delete-orphan"
     )
@@ -152,3 +170,41 @@ class Notification(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     sent_at = Column(DateTime(timezone=True), index=True)
     attempts = Column(Integer, nullable=False, default=0)
+
+
+class LeadNote(Base):
+    __tablename__ = "lead_note"
+
+    id = Column(Integer, primary_key=True)
+    lead_id = Column(Integer, ForeignKey("lead.id", ondelete="CASCADE"), nullable=False, index=True)
+    author = Column(String(60), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class StaffAccount(Base):
+    """A legal-aid staff member or supervisor who logs in to the console."""
+
+    __tablename__ = "staff_account"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(60), unique=True, nullable=False)
+    role = Column(String(20), nullable=False)  # one of ROLES
+    password_hash = Column(String(300), nullable=False)  # scrypt, salted (bot/store/staff.py)
+    failed_logins = Column(Integer, nullable=False, default=0)
+    locked_until = Column(DateTime(timezone=True))
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who saw or changed what, when: every view of personal data and every change."""
+
+    __tablename__ = "audit_entry"
+
+    id = Column(Integer, primary_key=True)
+    actor = Column(String(60), nullable=False)
+    action = Column(String(40), nullable=False)
+    lead_id = Column(Integer, index=True)  # no foreign key: the log outlives what it names
+    detail = Column(JSON, nullable=False, default=dict)  # e.g. {"field": ..., "before": ..., "after": ...}
+    at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)

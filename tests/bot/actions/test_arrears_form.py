@@ -127,3 +127,15 @@ async def test_a_name_is_not_taken_as_the_period(dispatcher, domain):
                             slots={"requested_slot": "period_text"})
     assert result["period_text"] is None
     assert dispatcher.messages[0]["response"] == "utter_invalid_text"
+
+
+async def test_a_name_the_tagger_was_unsure_of_is_marked_for_staff(dispatcher, domain):
+    unsure = [{"entity": "employer", "value": "鼎盛", "start": 0, "end": 2, "confidence_entity": 0.41}]
+    result = await validate("employer_name", "鼎盛", dispatcher, domain, text="鼎盛电子厂那边", entities=unsure,
+                            slots={"requested_slot": "employer_name"})
+    assert "employer_name" in result["needs_check"]
+    assert result["field_sources"]["employer_name"]["confidence"] == 0.41
+    sure = [{**unsure[0], "confidence_entity": 0.97}]
+    result = await validate("employer_name", "鼎盛", dispatcher, domain, text="鼎盛电子厂那边", entities=sure,
+                            slots={"requested_slot": "employer_name"})
+    assert "employer_name" not in (result.get("needs_check") or [])

@@ -1,0 +1,41 @@
+"""GET /evidence/{id}: a worker's evidence file, to logged-in staff only, each view audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from bot.evidence import ALLOWED_TYPES
+from bot.settings import get_settings
+from bot.store import audit
+from bot.store.models import Evidence
+from bot.store.session import open_session
+from bot.web.sessions import staff_name
+
+# Shown in the page (images inline, PDFs in the browser's viewer); office files are downloaded.
+INLINE_PREFIXES = ("image/", "application/pdf")
+
+
+def evidence_file(request: Request) -> Response:
+    evidence_id = request.path_params["evidence_id"]
+    with open_session() as session:
+        evidence = session.get(Evidence, evidence_id)
+        if evidence is None:
+            raise HTTPException(status_code=404, detail="没有这个证据文件")
+        root = get_settings().evidence_dir.resolve()
+        path = (root / evidence.path).resolve()
+        if not path.is_relative_to(root) or not path.is_file():  # a bad row must not reach other files
+            raise HTTPException(status_code=404, detail="证据文件不在存储目录中")
+        audit.record(session, staff_name(request), "view_evidence", evidence.lead_id, evidence_id=evidence.id)
+        media_type = evidence.media_type.lower()
+    suffix = ALLOWED_TYPES.get(media_type, Path(path).suffix)
+    disposition = "inline" if media_type.startswith(INLINE_PREFIXES) else "attachment"
+    return FileResponse(path, media_type=media_type, filename=f"evidence-{evidence_id}{suffix}",
+                        content_disposition_type=disposition, headers={"cache-control": "private, no-store"})
+
+
+routes = [Route("/evidence/{evidence_id:int}", evidence_file, methods=["GET"])]

@@ -1,0 +1,112 @@
+"""Signed session cookies: {staff, role, csrf, exp} as JSON, with an HMAC-SHA256 tag.
+
+No server-side session store and no extra package: the cookie is the session, and the tag
+(keyed by WEB_SECRET_KEY, or a random key per process when unset) makes it tamper-proof.
+An anonymous visitor gets one too, so the login form carries a CSRF token.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from typing import Any, Dict, Optional
+
+from starlette.requests import Request
+
+COOKIE_NAME = "console_session"
+MAX_AGE_SECONDS = 12 * 60 * 60
+# Used when WEB_SECRET_KEY is unset: sessions then end when the process does.
+_PROCESS_KEY = secrets.token_bytes(32)
+
+Session = Dict[str, Any]
+
+
+def process_key() -> bytes:
+    return _PROCESS_KEY
+
+
+def new_session(staff: Optional[str] = None, role: Optional[str] = None, now: Optional[float] = None) -> Session:
+    """A fresh session with its own CSRF token; staff=None for an anonymous visitor."""
+    now = time.time() if now is None else now
+    return {"staff": staff, "role": role, "csrf": secrets.token_urlsafe(32), "exp": int(now) + MAX_AGE_SECONDS}
+
+
+class SessionCodec:
+    """Turns a session into cookie text and back; anything altered or expired reads as no session."""
+
+    def __init__(self, key: bytes) -> None:
+        if not key:
+            raise ValueError("the session key must not be empty")
+        self._key = key
+
+    def dump(self, session: Session) -> str:
+        payload = _b64encode(json.dumps(session, separators=(",", ":"), ensure_ascii=True).encode())
+        return f"{payload}.{self._tag(payload)}"
+
+    def load(self, token: Optional[str], now: Optional[float] = None) -> Optional[Session]:
+        if not token or token.count(".") != 1:
+            return None
+        payload, tag = token.split(".")
+        if not hmac.compare_digest(tag, self._tag(payload)):
+            return None
+        try:
+            session = json.loads(_b64decode(payload))
+        except (ValueError, binascii.Error):
+            return None
+        if not isinstance(session, dict) or not isinstance(session.get("csrf"), str):
+            return None
+        exp = session.get("exp")
+        if not isinstance(exp, int) or exp <= (time.time() if now is None else now):
+            return None
+        return session
+
+    def _tag(self, payload: str) -> str:
+        return _b64encode(hmac.new(self._key, payload.encode(), hashlib.sha256).digest())
+
+
+def cookie_header(codec: SessionCodec, session: Session, secure: bool = False) -> str:
+    """The Set-Cookie value: HttpOnly, SameSite=Lax, gone when the session expires."""
+    max_age = max(0, session["exp"] - int(time.time()))
+    parts = [f"{COOKIE_NAME}={codec.dump(session)}", "Path=/", f"Max-Age={max_age}", "HttpOnly", "SameSite=Lax"]
+    if secure:
+        parts.append("Secure")
+    return "; ".join(parts)
+
+
+def current(request: Request) -> Session:
+    """The session the guard read (or started) for this request."""
+    return request.state.session
+
+
+def staff_name(request: Request) -> str:
+    return current(request)["staff"]
+
+
+def is_supervisor(request: Request) -> bool:
+    return current(request).get("role") == "supervisor"
+
+
+def log_in(request: Request, staff: str, role: str) -> None:
+    """Replace the session (and its CSRF token) with a logged-in one; the guard writes the cookie."""
+    request.state.session = new_session(staff, role)
+
+
+def log_out(request: Request) -> None:
+    request.state.session = new_session()
+
+
+def csrf_matches(session: Session, submitted: Optional[str]) -> bool:
+    return bool(submitted) and hmac.compare_digest(submitted.encode(), session["csrf"].encode())
+
+
+def _b64encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

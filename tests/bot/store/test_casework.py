@@ -1,0 +1,76 @@
+import pytest
+
+from bot.store import audit
+from bot.store.casework import WorkflowError, add_note, correct_field, move
+from bot.store.leads import file_lead
+from bot.store.session import session_factory
+from bot.store.staff import MAX_FAILED_LOGINS, add_account, authenticate, check_password, hash_password
+
+
+def _lead(session, key):
+    lead, _ = file_lead(session, intake_key=f"case-{key}", channel="telegram", sender_id="case-1",
+                        fields={"employer_name": "老王", "amount_yuan": 28000})
+    return lead
+
+
+def test_a_lead_worked_to_recovery(database_url):
+    with session_factory(database_url)() as session:
+        lead = _lead(session, "recovered")
+        move(session, lead, "verifying", "staff:li")
+        assert lead.accepted_at is not None
+        with pytest.raises(WorkflowError):
+            move(session, lead, "transferred", "staff:li")  # where to?
+        move(session, lead, "transferred", "staff:li", transfer_target="labour_inspection")
+        with pytest.raises(WorkflowError):
+            move(session, lead, "closed", "staff:li", outcome="recovered")  # how much, for how many?
+        move(session, lead, "closed", "staff:li", outcome="recovered", amount_recovered=26000, workers_paid=12)
+        assert (lead.status, lead.amount_recovered, lead.workers_paid) == ("closed", 26000, 12)
+        assert [c.to_status for c in lead.status_history] == ["new", "verifying", "transferred", "closed"]
+        with pytest.raises(WorkflowError):
+            move(session, lead, "verifying", "staff:li")  # closed is the end
+        actions = [e.action for e in audit.entries(session, lead.id)]
+        assert actions.count("change_status") == 3
+
+
+def test_refusal_needs_a_reason_and_is_not_accepted(database_url):
+    with session_factory(database_url)() as session:
+        lead = _lead(session, "refused")
+        with pytest.raises(WorkflowError):
+            move(session, lead, "closed", "staff:li", outcome="rejected")
+        move(session, lead, "closed", "staff:li", outcome="rejected", reason="超过两年")
+        assert lead.accepted_at is None and lead.close_reason == "超过两年"
+
+
+def test_corrections_and_notes_are_audited_with_before_and_after(database_url):
+    with session_factory(database_url)() as session:
+        lead = _lead(session, "edit")
+        correct_field(session, lead, "amount_yuan", "30000", "staff:li")
+        with pytest.raises(WorkflowError):
+            correct_field(session, lead, "reference", "X", "staff:li")
+        with pytest.raises(WorkflowError):
+            correct_field(session, lead, "worker_count", "十二", "staff:li")
+        add_note(session, lead, "staff:li", "已电话联系工友")
+        [note_entry, edit] = audit.entries(session, lead.id)
+        assert edit.detail == {"field": "amount_yuan", "before": 28000, "after": 30000}
+        assert note_entry.action == "add_note" and lead.notes[0].text == "已电话联系工友"
+
+
+def test_passwords_are_salted_and_slow_hashes():
+    first, second = hash_password("correct horse"), hash_password("correct horse")
+    assert first != second and first.startswith("scrypt$")
+    assert check_password("correct horse", first) and not check_password("wrong horse", first)
+    assert not check_password("x", "plain-text")
+
+
+def test_login_locks_after_repeated_failures(database_url):
+    with session_factory(database_url)() as session:
+        add_account(session, "case-li", "staff", "a long password")
+        assert authenticate(session, "case-li", "a long password").role == "staff"
+        for _ in range(MAX_FAILED_LOGINS):
+            assert authenticate(session, "case-li", "guess") is None
+        assert authenticate(session, "case-li", "a long password") is None  # locked, even with the password
+        assert authenticate(session, "nobody", "a long password") is None
+        with pytest.raises(ValueError):
+            add_account(session, "case-short", "staff", "short")
+        with pytest.raises(ValueError):
+            add_account(session, "case-role", "admin", "a long password")
