@@ -23,7 +23,8 @@ PAGE_SIZE = 50
 SORTS = {"collective": "群体性欠薪在前，再按最新", "newest": "最新登记在前", "oldest": "最早登记在前",
          "amount_desc": "金额从高到低", "needs_check": "需核实的在前"}
 DEFAULT_SORT = "collective"
-FILTER_NAMES = ("status", "sector", "date_from", "date_to", "amount_min", "amount_max", "place", "channel", "q")
+FILTER_NAMES = ("status", "sector", "date_from", "date_to", "amount_min", "amount_max", "place", "channel", "q",
+                "collective")
 
 
 @dataclass
@@ -37,9 +38,11 @@ class QueueFilter:
     place: Optional[str] = None
     channel: Optional[str] = None
     q: Optional[str] = None
+    collective: Optional[str] = None  # "1": only 群体性欠薪 (the ids come from bot/web/case_marks.py)
     sort: str = DEFAULT_SORT
     page: int = 1
     ignored: List[str] = field(default_factory=list)  # parameters that did not parse
+    collective_ids: Set[int] = field(default_factory=set)  # set by the route before querying
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> QueueFilter:
@@ -55,6 +58,7 @@ class QueueFilter:
         chosen.amount_min = _parse(text("amount_min"), _whole_yuan, "amount_min", chosen.ignored)
         chosen.amount_max = _parse(text("amount_max"), _whole_yuan, "amount_max", chosen.ignored)
         chosen.place, chosen.channel, chosen.q = text("place"), text("channel"), text("q")
+        chosen.collective = _one_of(text("collective"), {"1": "只看群体性欠薪"}, "collective", chosen.ignored)
         chosen.sort = _one_of(text("sort"), SORTS, "sort", chosen.ignored) or DEFAULT_SORT
         chosen.page = max(1, _parse(text("page"), int, "page", chosen.ignored) or 1)
         return chosen
@@ -77,6 +81,8 @@ class QueueFilter:
             where.append(Lead.location.contains(self.place, autoescape=True))
         if self.channel:
             where.append(Lead.channel == self.channel)
+        if self.collective:
+            where.append(Lead.id.in_(sorted(self.collective_ids) or [-1]))
         if self.q:
             needle = self.q.lower()
             where.append(or_(*(func.lower(column).contains(needle, autoescape=True)
@@ -102,8 +108,8 @@ class QueuePage:
     counts: Dict[str, int]  # per status, under the other filters
 
 
-def load_queue(session: Session, chosen: QueueFilter, collective_ids: Optional[Set[int]] = None) -> QueuePage:
-    """One page of the queue; with sort "collective", leads in collective_ids come first (newest first within)."""
+def load_queue(session: Session, chosen: QueueFilter) -> QueuePage:
+    """One page of the queue; with sort "collective", chosen.collective_ids come first (newest first within)."""
     where = chosen.conditions()
     total = session.execute(select(func.count(Lead.id)).where(and_(true(), *where))).scalar_one()
     pages = max(1, -(-total // PAGE_SIZE))
@@ -111,7 +117,7 @@ def load_queue(session: Session, chosen: QueueFilter, collective_ids: Optional[S
     query: Select = select(Lead).where(and_(true(), *where)).order_by(*_order(chosen.sort))
     if chosen.sort == "collective":
         ids = list(session.execute(query.with_only_columns(Lead.id)).scalars())
-        ids.sort(key=lambda lead_id: lead_id not in (collective_ids or set()))  # stable: newest first within
+        ids.sort(key=lambda lead_id: lead_id not in chosen.collective_ids)  # stable: newest first within
         chosen_ids = ids[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         found = {lead.id: lead for lead in session.execute(select(Lead).where(Lead.id.in_(chosen_ids))).scalars()}
         leads = [found[lead_id] for lead_id in chosen_ids]
@@ -125,7 +131,7 @@ def load_queue(session: Session, chosen: QueueFilter, collective_ids: Optional[S
 
 
 def all_matching(session: Session, chosen: QueueFilter) -> List[Lead]:
-    """Every lead the filters select, in the chosen order (for exports)."""
+    """Every lead the filters select (for exports): in the chosen SQL order, newest first for the default."""
     query = select(Lead).where(and_(true(), *chosen.conditions())).order_by(*_order(chosen.sort))
     return list(session.execute(query).scalars())
 

@@ -12,6 +12,7 @@ from starlette.routing import Route
 from bot.exports import lead_rows, to_csv, to_xlsx
 from bot.store import audit
 from bot.store.session import open_session
+from bot.web.case_marks import case_marks
 from bot.web.queue import QueueFilter, all_matching
 from bot.web.sessions import is_supervisor, staff_name
 
@@ -25,6 +26,8 @@ def export(request: Request) -> Response:
     chosen = QueueFilter.from_params(request.query_params)
     personal = is_supervisor(request)
     with open_session() as session:
+        groups, _ = case_marks(session)
+        chosen.collective_ids = {lead_id for lead_id, group in groups.items() if group.collective}
         leads = all_matching(session, chosen)
         rows = lead_rows(leads, personal=personal)
         audit.record(session, staff_name(request), "export", format=kind, leads=len(leads), personal=personal,

@@ -21,7 +21,8 @@ def queue_page(request: Request) -> Response:
     with open_session() as session:
         groups, duplicates = case_marks(session)
         collective = {lead_id for lead_id, group in groups.items() if group.collective}
-        page = load_queue(session, chosen, collective)
+        chosen.collective_ids = collective
+        page = load_queue(session, chosen)
         channels = channels_in_use(session)
     today = beijing_today()
     overdue = {lead.id for lead in page.leads

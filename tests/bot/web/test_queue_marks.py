@@ -203,3 +203,13 @@ def test_the_clock_restarts_when_a_lead_is_transferred(staff, app):
 def test_a_fresh_lead_carries_no_marks(staff, app):
     lead = make_lead(employer_name="鼎盛建筑公司", phone="13800138000", worker_count=2, amount_yuan=5000)
     assert marks_on(staff) == {lead.reference: set()}
+
+
+def test_the_collective_filter_keeps_only_collective_cases_in_the_queue_and_the_export(staff, groups):
+    shown = set(references(staff.get("/?collective=1&sort=newest").text))
+    everything = set(references(staff.get("/?sort=newest").text))
+    assert shown and shown < everything
+    page = staff.get("/?collective=1")
+    assert page.text.count("群体性欠薪</span>") == len(shown)
+    exported = staff.get("/export.csv?collective=1").content.decode("utf-8-sig")
+    assert {line.split(",")[0] for line in exported.splitlines()[1:]} == shown
