@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Optional, Tuple
+
+from bot.spool import write_private
 
 # What workers send as evidence: photos and scans, PDFs, office files (考勤表 as a spreadsheet).
 ALLOWED_TYPES = {
@@ -36,9 +37,7 @@ def save(data: bytes, media_type: str, evidence_dir: Path) -> Tuple[str, str]:
     relative = Path(digest[:2]) / f"{digest}{ALLOWED_TYPES[media_type.lower()]}"
     target = evidence_dir / relative
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial = target.with_suffix(target.suffix + ".part")
-        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-            handle.write(data)
+        write_private(partial, data)
         partial.replace(target)
     return str(relative), digest

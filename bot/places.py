@@ -6,9 +6,8 @@ import math
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from nlu.gazetteer import PLACES_FILE
-
-_SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+from nlu.gazetteer import NOT_NAMES as _SKIP
+from nlu.gazetteer import PLACES_FILE, short_name
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +50,6 @@ def place_name(latitude: float, longitude: float, max_km: float = 150) -> Option
 def _province_by_name() -> Dict[str, str]:
     """Every division name, full and short (东莞市, 东莞), -> its province's name."""
     names, _ = _divisions()
-    suffixes = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "区", "县")
     provinces: Dict[str, str] = {}
     for code, name in names.items():
         if name in _SKIP:
@@ -60,10 +58,9 @@ def _province_by_name() -> Dict[str, str]:
         if not province:
             continue
         provinces.setdefault(name, province)
-        for suffix in suffixes:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                provinces.setdefault(name[: -len(suffix)], province)
-                break
+        short = short_name(name)
+        if short:
+            provinces.setdefault(short, province)
     return provinces
 
 

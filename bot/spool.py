@@ -15,14 +15,24 @@ from typing import Any, Dict, Iterator, Tuple
 from bot.settings import get_settings
 
 
-def spool_lead(record: Dict[str, Any]) -> Path:
-    folder = get_settings().spool_dir
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"{record['intake_key']}.json"
-    data = json.dumps(record, ensure_ascii=False, default=_encode)
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file only this user can read (mode 0600, folder 0700): workers' data on disk."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+
+
+def spool_lead(record: Dict[str, Any]) -> Path:
+    path = get_settings().spool_dir / f"{record['intake_key']}.json"
+    write_private(path, json.dumps(record, ensure_ascii=False, default=_encode).encode("utf-8"))
+    return path
+
+
+def spool_update(payload: Dict[str, Any]) -> Path:
+    """A channel update kept while the database is down (the Telegram retry loop imports it back)."""
+    path = get_settings().spool_dir / "inbox" / f"{payload['update_id']}.json"
+    write_private(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return path
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, List, Set, Tuple
+from typing import FrozenSet, List, Optional, Set, Tuple
 
 PLACES_FILE = Path(__file__).parent / "gazetteers" / "places.csv"
 
 # Longest first, so that 自治州 is stripped before 州 would be.
 _ADMIN_NAME_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "林区", "省", "市", "区", "县", "旗", "盟")
-_NOT_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+NOT_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _SHORT_PROVINCES = ("内蒙古", "广西", "宁夏", "新疆", "西藏", "香港", "澳门")
 
 COMPANY_SUFFIXES = (
@@ -52,14 +52,21 @@ def place_names() -> FrozenSet[str]:
         if not line or line.startswith("#"):
             continue
         name = line.split(",")[1].strip()
-        if name in _NOT_NAMES:
+        if name in NOT_NAMES:
             continue
         names.add(name)
-        for suffix in _ADMIN_NAME_SUFFIXES:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                names.add(name[: -len(suffix)])
-                break
+        short = short_name(name)
+        if short:
+            names.add(short)
     return frozenset(names)
+
+
+def short_name(name: str) -> Optional[str]:
+    """A division's name as people say it (宝安区 -> 宝安, 昌吉回族自治州 -> 昌吉回族), or None."""
+    for suffix in _ADMIN_NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
 
 
 def _longest_matches(text: str, words: FrozenSet[str], max_len: int) -> List[Tuple[int, int]]:

@@ -13,7 +13,6 @@ which run after this component and win on overlap.
 from __future__ import annotations
 
 import logging
-import pickle
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,6 +25,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu import model_files
 from nlu.char_features import char_features
 from nlu.script import normalise, normalised_text
 
@@ -98,19 +98,15 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
         crf.fit([char_features(t) for t in texts],
                 [char_labels(len(t), m.get(ENTITIES) or [], wanted) for t, m in zip(texts, examples, strict=True)])
         self._crf = crf
-        with self._storage.write_to(self._resource) as directory:
-            (directory / _FILE).write_bytes(pickle.dumps(crf))
+        model_files.save(self._storage, self._resource, _FILE, crf)
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> NameEntityExtractor:
-        try:
-            with model_storage.read_from(resource) as directory:
-                crf = pickle.loads((directory / _FILE).read_bytes())  # our own trained model file
-        except (ValueError, FileNotFoundError):
+        crf = model_files.load(model_storage, resource, _FILE)
+        if crf is None:
             logger.warning("NameEntityExtractor: no trained model found; no names will be extracted")
-            crf = None
         return cls(config, model_storage, resource, crf)
 
     def extract(self, text: str, original: str) -> List[Dict[str, Any]]:

@@ -9,7 +9,6 @@ more accurate than either alone (docs/benchmarks.md).
 from __future__ import annotations
 
 import logging
-import pickle
 from typing import Any, Dict, List, Optional
 
 import numpy as np
@@ -22,6 +21,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu import model_files
 from nlu.script import normalise
 
 logger = logging.getLogger(__name__)
@@ -77,19 +77,15 @@ class NgramIntentClassifier(GraphComponent, IntentClassifier):
         pipeline = build_pipeline(self._config["C"])
         pipeline.fit([normalise(m.get(TEXT)) for m in examples], [m.get(INTENT) for m in examples])
         self._pipeline = pipeline
-        with self._storage.write_to(self._resource) as directory:
-            (directory / _FILE).write_bytes(pickle.dumps(pipeline))
+        model_files.save(self._storage, self._resource, _FILE, pipeline)
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> NgramIntentClassifier:
-        try:
-            with model_storage.read_from(resource) as directory:
-                pipeline = pickle.loads((directory / _FILE).read_bytes())  # our own trained model file
-        except (ValueError, FileNotFoundError):
+        pipeline = model_files.load(model_storage, resource, _FILE)
+        if pipeline is None:
             logger.warning("NgramIntentClassifier: no trained model found; DIET's intents are used as they are")
-            pipeline = None
         return cls(config, model_storage, resource, pipeline)
 
     def _predict_proba(self, texts: List[str]) -> Any:

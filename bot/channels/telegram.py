@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any, Dict, List, Optional, Set
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
@@ -23,6 +22,7 @@ from bot.channels.dialogue import Dialogue
 from bot.places import place_name
 from bot.replies import localise
 from bot.settings import Settings
+from bot.spool import spool_update
 from bot.store import inbox
 from bot.store.evidence import add_evidence, pending_count, recent_lead
 from bot.store.leads import leads_for_sender
@@ -63,7 +63,7 @@ class TelegramChannel:
                 new = inbox.record_update(session, update.update_id, sender_of(update), update.to_dict())
         except Exception:
             logger.exception("inbox unavailable; update %s kept in the spool", update.update_id)
-            spool_update(self.settings, update)
+            spool_update(update.to_dict())
             await self._send_plain(update, texts.TRY_LATER)
             raise ApplicationHandlerStop from None
         if not new:
@@ -235,15 +235,6 @@ class TelegramChannel:
             await update.effective_chat.send_action(ChatAction.TYPING)
         except Exception:  # cosmetic only
             logger.debug("typing action failed", exc_info=True)
-
-
-def spool_update(settings: Settings, update: Update) -> None:
-    """Keep an update on disk while the database is down (imported back by the retry loop)."""
-    folder = settings.spool_dir / "inbox"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / f"{update.update_id}.json"
-    with open(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
-        json.dump(update.to_dict(), handle, ensure_ascii=False)
 
 
 def _short(sender: str) -> str:

@@ -26,30 +26,28 @@ def record_update(session: Session, update_id: int, chat_id: str, payload: Dict[
     return True
 
 
-def mark_done(session: Session, update_id: int) -> None:
-    """Handled and answered: drop the payload (the message text is in the conversation)."""
+def _change(session: Session, update_id: int, attempt: bool = False, **values: Any) -> None:
     row = session.get(InboxUpdate, update_id)
     if row is not None:
-        row.status, row.payload, row.done_at = "done", None, utcnow()
-        row.attempts += 1
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.attempts += attempt
         session.commit()
+
+
+def mark_done(session: Session, update_id: int) -> None:
+    """Handled and answered: drop the payload (the message text is in the conversation)."""
+    _change(session, update_id, attempt=True, status="done", payload=None, done_at=utcnow())
 
 
 def mark_retry(session: Session, update_id: int) -> None:
     """Not handled (engine or database down): keep it for the next attempt."""
-    row = session.get(InboxUpdate, update_id)
-    if row is not None:
-        row.status = "retry"
-        row.attempts += 1
-        session.commit()
+    _change(session, update_id, attempt=True, status="retry")
 
 
 def mark_given_up(session: Session, update_id: int) -> None:
     """Failed too often to be an outage: stop retrying, keep the payload for staff to look at."""
-    row = session.get(InboxUpdate, update_id)
-    if row is not None:
-        row.status = "failed"
-        session.commit()
+    _change(session, update_id, status="failed")
 
 
 def attempts_of(session: Session, update_id: int) -> int:

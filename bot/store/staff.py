@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Optional
 
 from sqlalchemy import select
@@ -60,10 +60,7 @@ def authenticate(session: Session, name: str, password: str) -> Optional[StaffAc
         check_password(password, hash_password("x" * 10))  # same time whether the name exists or not
         return None
     now = utcnow()
-    locked_until = account.locked_until
-    if locked_until is not None and locked_until.tzinfo is None:  # SQLite returns naive UTC
-        locked_until = locked_until.replace(tzinfo=now.tzinfo)
-    if locked_until is not None and locked_until > now:
+    if _locked(account, now):
         return None
     if not check_password(password, account.password_hash):
         account.failed_logins += 1
@@ -78,9 +75,11 @@ def authenticate(session: Session, name: str, password: str) -> Optional[StaffAc
 
 def is_locked(session: Session, name: str) -> bool:
     account = find_account(session, name)
-    if account is None or account.locked_until is None:
-        return False
-    locked_until = account.locked_until
-    if locked_until.tzinfo is None:
-        locked_until = locked_until.replace(tzinfo=utcnow().tzinfo)
-    return locked_until > utcnow()
+    return account is not None and _locked(account, utcnow())
+
+
+def _locked(account: StaffAccount, now: datetime) -> bool:
+    until = account.locked_until
+    if until is not None and until.tzinfo is None:  # SQLite returns naive UTC
+        until = until.replace(tzinfo=timezone.utc)
+    return until is not None and until > now
