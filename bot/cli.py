@@ -2,8 +2,10 @@
 
   python -m bot parse "TEXT" | --jsonl
   python -m bot converse FILE.json | --stdio
-  python -m bot run            (used by `make run`)
+  python -m bot run            (used by `make run`: terminal chat, console, Telegram)
   python -m bot spool-replay   (file reports kept while the database was down)
+  python -m bot telegram | web [--host H --port P] | demo [--count N]
+  python -m bot staff add|list|disable|enable|reset-password
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 def _quiet() -> None:
-    """Keep stdout for JSON: libraries log to stderr, and only warnings."""
+    """Keep stdout for JSON: libraries log to stderr, only warnings, and never personal data."""
+    from bot import logs
+
+    logs.install()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     for name in ("rasa", "tensorflow", "absl", "jieba", "sanic", "apscheduler"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -111,37 +116,68 @@ def _web(host: Optional[str], port: Optional[int]) -> int:
     import uvicorn
 
     from bot.settings import get_settings
-    from bot.web.app import create_app
+    from bot.web.app import WeakSecretKey, create_app
 
     settings = get_settings()
-    uvicorn.run(create_app(), host=host or settings.web_host, port=port or settings.web_port,
-                log_level="warning", ws="none")
+    try:
+        app = create_app()
+    except WeakSecretKey as weak:
+        print(weak, file=sys.stderr)
+        return 2
+    # No proxy headers: X-Forwarded-For from any local process would otherwise choose the client
+    # address that login limits count by. No access log: query strings can hold names.
+    uvicorn.run(app, host=host or settings.web_host, port=port or settings.web_port,
+                log_level="warning", access_log=False, proxy_headers=False, ws="none")
     return 0
 
 
-def _staff_add(name: str, role: str, from_stdin: bool) -> int:
+def _read_password(from_stdin: bool) -> Optional[str]:
     import getpass
 
-    from bot.store.session import open_session
-    from bot.store.staff import add_account, find_account
-
     if from_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("密码（至少10位）: ")
-        if getpass.getpass("再输一次: ") != password:
-            print("两次输入的密码不一样", file=sys.stderr)
-            return 2
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("密码（至少10位）: ")
+    if getpass.getpass("再输一次: ") != password:
+        print("两次输入的密码不一样", file=sys.stderr)
+        return None
+    return password
+
+
+def _staff(args: argparse.Namespace) -> int:
+    """staff add | list | disable | enable | reset-password."""
+    from bot.store import staff
+    from bot.store.session import open_session
+
     with open_session() as session:
-        if find_account(session, name) is not None:
-            print(f"account {name!r} exists already", file=sys.stderr)
+        if args.staff_command == "list":
+            for account in staff.list_accounts(session):
+                state = "active" if account.active else "disabled"
+                print(f"{account.name}\t{account.role}\t{state}\t{account.created_at:%Y-%m-%d}")
+            return 0
+        account = staff.find_account(session, args.name)
+        if args.staff_command == "add" and account is not None:
+            print(f"account {args.name!r} exists already", file=sys.stderr)
+            return 2
+        if args.staff_command != "add" and account is None:
+            print(f"no account {args.name!r}", file=sys.stderr)
+            return 2
+        if args.staff_command in ("disable", "enable"):
+            staff.set_active(session, account, args.staff_command == "enable")
+            print(f"account {args.name!r} {args.staff_command}d; its console sessions ended")
+            return 0
+        password = _read_password(args.password_stdin)
+        if password is None:
             return 2
         try:
-            add_account(session, name, role, password)
+            if args.staff_command == "add":
+                staff.add_account(session, args.name, args.role, password)
+            else:
+                staff.set_password(session, account, password)
         except ValueError as problem:
             print(problem, file=sys.stderr)
             return 2
-    print(f"created {role} account {name!r}")
+    print(f"created {args.role} account {args.name!r}" if args.staff_command == "add"
+          else f"new password set for {args.name!r}; its console sessions ended")
     return 0
 
 
@@ -157,7 +193,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     converse = commands.add_parser("converse", help="a whole conversation through the full stack")
     converse.add_argument("file", nargs="?", help="JSON list of user messages")
     converse.add_argument("--stdio", action="store_true", help="one message per stdin line, live")
-    commands.add_parser("run", help="Rasa server, action server and a terminal chat (make run)")
+    commands.add_parser("run", help="terminal chat with the console beside it (make run)")
     commands.add_parser("spool-replay", help="file reports kept while the database was down")
     commands.add_parser("telegram", help="the Telegram channel on its own (needs TELEGRAM_BOT_TOKEN)")
     web = commands.add_parser("web", help="the staff console on its own")
@@ -168,9 +204,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     staff = commands.add_parser("staff", help="staff accounts for the console")
     staff_commands = staff.add_subparsers(dest="staff_command", required=True)
     staff_add = staff_commands.add_parser("add", help="create an account (password prompted)")
-    staff_add.add_argument("name")
     staff_add.add_argument("--role", choices=["staff", "supervisor"], default="staff")
-    staff_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin (scripts)")
+    staff_reset = staff_commands.add_parser("reset-password", help="set a new password; ends the account's sessions")
+    for command in (staff_add, staff_reset):
+        command.add_argument("name")
+        command.add_argument("--password-stdin", action="store_true", help="read the password from stdin (scripts)")
+    staff_commands.add_parser("list", help="every account with its role and state")
+    for verb, what in (("disable", "lock the account out and end its sessions"), ("enable", "let it log in again")):
+        staff_commands.add_parser(verb, help=what).add_argument("name")
     args = parser.parse_args(argv)
 
     _quiet()
@@ -227,7 +268,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     print(problem, file=sys.stderr)
                     return 2
         elif args.command == "staff":
-            return _staff_add(args.name, args.role, args.password_stdin)
+            return _staff(args)
     except ModelMissing as missing:
         print(str(missing), file=sys.stderr)
         return 2

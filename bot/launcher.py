@@ -1,37 +1,24 @@
-"""`make run`: the Rasa server and the action server together, and a terminal chat.
+"""`make run`: the terminal chat, the staff console and (with a token) the Telegram channel.
 
-One command starts both servers; Ctrl-C (or end of input) stops both.
+The dialogue runs in this process (the trained model with our actions in-process, as
+`converse` and the Telegram channel run it), so no Rasa HTTP API and no action server
+listen anywhere: nothing a stranger could use to read conversations, replace the model
+or file forged leads. The console binds to WEB_HOST (127.0.0.1 unless set otherwise).
+Ctrl-C (or end of input) stops everything.
 """
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
-import time
 import uuid
 from typing import List
 
-import httpx
-
-from bot.engine import latest_model
-from bot.replies import localise
+from bot.engine import load_agent, reply
 from bot.settings import PROJECT_ROOT, get_settings
 
-ACTION_PORT = 5055  # as in endpoints.yml
-
-
-def _wait_until_up(url: str, processes: List[subprocess.Popen], seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in processes):
-            raise RuntimeError("a server stopped while starting; see the messages above")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+READY = "已连接。直接输入文字聊天，Ctrl-C 或 Ctrl-D 退出。"
 
 
 def _print_reply(messages: list) -> None:
@@ -40,52 +27,45 @@ def _print_reply(messages: list) -> None:
             print(f"助手: {message['text']}")
         for button in message.get("buttons") or []:
             print(f"      [{button.get('title')}]")
+    sys.stdout.flush()
 
 
-def chat(rasa_url: str) -> None:
-    """Talk to the Rasa REST channel from the terminal."""
+def chat() -> None:
+    """Talk to the dialogue from the terminal, one line a message."""
+    loop = asyncio.new_event_loop()
+    agent = load_agent()
     sender = f"local-{uuid.uuid4().hex[:8]}"
-    print("已连接。直接输入文字聊天，Ctrl-C 或 Ctrl-D 退出。")
-    with httpx.Client(timeout=60) as client:
+    print(READY, flush=True)
+    try:
         while True:
             try:
                 text = input("您: ")
             except EOFError:
                 return
-            response = client.post(f"{rasa_url}/webhooks/rest/webhook",
-                                   json={"sender": sender, "message": text})
-            if response.status_code != 200:
-                _print_reply([{"text": "（服务暂时不可用，请稍后再试）"}])
-                continue
-            tracker = client.get(f"{rasa_url}/conversations/{sender}/tracker").json()
-            _print_reply(localise(response.json(), (tracker.get("slots") or {}).get("script")))
+            _print_reply(loop.run_until_complete(reply(agent, sender, text, channel="cli")))
+    finally:
+        loop.close()
+
+
+def _helpers() -> List[subprocess.Popen]:
+    """The console, and the Telegram channel when a bot token is set, as child processes."""
+    settings = get_settings()
+    processes = [subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=PROJECT_ROOT)]
+    if settings.telegram_bot_token:
+        processes.append(subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_ROOT))
+    return processes
 
 
 def run() -> int:
     settings = get_settings()
-    model = latest_model()
-    processes = [
-        subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions",
-                          "--port", str(ACTION_PORT)], cwd=PROJECT_ROOT),
-        subprocess.Popen([sys.executable, "-m", "bot.rasa_main", "run", "--enable-api", "--model", str(model),
-                          "--port", str(settings.rasa_port), "--endpoints", "endpoints.yml",
-                          "--credentials", "credentials.yml"], cwd=PROJECT_ROOT),
-    ]
-    processes.append(subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=PROJECT_ROOT))  # staff console
-    if settings.telegram_bot_token:  # the Telegram channel beside the local chat
-        processes.append(subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_ROOT))
-    rasa_url = f"http://127.0.0.1:{settings.rasa_port}"
+    print(f"启动中（数据库：{settings.database_url.split('://')[0]}）……", flush=True)
+    print(f"工作人员后台：http://{settings.web_host}:{settings.web_port}/ （账号：python -m bot staff add 名字）",
+          flush=True)
+    processes = _helpers()
     try:
-        print(f"启动中（数据库：{settings.database_url.split('://')[0]}）……")
-        print(f"工作人员后台：http://{settings.web_host}:{settings.web_port}/ （账号：python -m bot staff add 名字）")
-        _wait_until_up(f"http://127.0.0.1:{ACTION_PORT}/health", processes)
-        _wait_until_up(f"{rasa_url}/", processes)
-        chat(rasa_url)
+        chat()
     except KeyboardInterrupt:
         pass
-    except RuntimeError as problem:
-        print(problem, file=sys.stderr)
-        return 1
     finally:
         for process in processes:
             process.terminate()

@@ -15,10 +15,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings:
     database_url: str
     models_dir: Path
-    rasa_port: int
     spool_dir: Path
     evidence_dir: Path
     evidence_max_bytes: int
+    evidence_daily_files: int
     telegram_bot_token: Optional[str]
     telegram_base_url: str
     telegram_webhook_url: Optional[str]
@@ -43,10 +43,10 @@ def get_settings() -> Settings:
     return Settings(
         database_url=env("DATABASE_URL") or f"sqlite:///{var / 'leads.db'}",
         models_dir=Path(env("RASA_MODELS_DIR") or PROJECT_ROOT / "models"),
-        rasa_port=int(env("RASA_PORT") or 5005),
         spool_dir=Path(env("SPOOL_DIR") or var / "spool"),
         evidence_dir=Path(env("EVIDENCE_DIR") or var / "evidence"),
         evidence_max_bytes=int(env("EVIDENCE_MAX_BYTES") or 20 * 1024 * 1024),
+        evidence_daily_files=int(env("EVIDENCE_DAILY_FILES") or 30),
         telegram_bot_token=env("TELEGRAM_BOT_TOKEN") or None,
         telegram_base_url=env("TELEGRAM_BASE_URL") or "https://api.telegram.org/bot",
         telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL") or None,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 
+from bot.store import console_sessions
 from bot.store.session import session_factory
 from bot.store.staff import check_password, find_account
 
@@ -60,3 +61,32 @@ def test_web_serves_the_login_page_and_nothing_else_without_a_login(sqlite_url):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_staff_list_disable_enable_and_reset_password(sqlite_url):
+    assert _bot(["staff", "add", "王强", "--password-stdin"], sqlite_url, "a long password\n").returncode == 0
+    with session_factory(sqlite_url)() as session:
+        account = find_account(session, "王强")
+        sid = console_sessions.start(session, account)
+    listed = _bot(["staff", "list"], sqlite_url)
+    assert listed.returncode == 0 and "王强\tstaff\tactive" in listed.stdout
+    disabled = _bot(["staff", "disable", "王强"], sqlite_url)
+    assert disabled.returncode == 0 and "disabled" in _bot(["staff", "list"], sqlite_url).stdout
+    assert _bot(["staff", "enable", "王强"], sqlite_url).returncode == 0
+    with session_factory(sqlite_url)() as session:
+        assert console_sessions.resolve(session, sid) is None  # disabling ended it; enabling does not revive it
+        sid = console_sessions.start(session, find_account(session, "王强"))
+    reset = _bot(["staff", "reset-password", "王强", "--password-stdin"], sqlite_url, "another long password\n")
+    assert reset.returncode == 0, reset.stderr
+    with session_factory(sqlite_url)() as session:
+        account = find_account(session, "王强")
+        assert check_password("another long password", account.password_hash) and account.active
+        assert console_sessions.resolve(session, sid) is None
+    assert _bot(["staff", "disable", "nobody"], sqlite_url).returncode == 2
+
+
+def test_web_refuses_a_short_secret_key(sqlite_url):
+    env = {**os.environ, "DATABASE_URL": sqlite_url, "WEB_SECRET_KEY": "four"}
+    done = subprocess.run([sys.executable, "-m", "bot", "web", "--port", "1"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "32 bytes" in done.stderr

@@ -81,6 +81,10 @@ class Lead(Base):
 
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+    # Optimistic locking: every UPDATE checks the version it read, so two staff changing the same
+    # lead at once cannot both win (the loser gets StaleDataError and is asked to reload).
+    version = Column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
     notes = relationship("LeadNote", order_by="LeadNote.created_at", cascade="all, delete-orphan")
     transcript = relationship(
@@ -191,10 +195,34 @@ class StaffAccount(Base):
     name = Column(String(60), unique=True, nullable=False)
     role = Column(String(20), nullable=False)  # one of ROLES
     password_hash = Column(String(300), nullable=False)  # scrypt, salted (bot/store/staff.py)
-    failed_logins = Column(Integer, nullable=False, default=0)
-    locked_until = Column(DateTime(timezone=True))
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class ConsoleSession(Base):
+    """A logged-in console session, kept on the server so that logout, deactivation and a password
+    change end it at once. The cookie carries a random id; only its SHA-256 is stored."""
+
+    __tablename__ = "console_session"
+
+    id_hash = Column(String(64), primary_key=True)
+    staff_id = Column(Integer, ForeignKey("staff_account.id", ondelete="CASCADE"), nullable=False, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    expires_at = Column(DateTime(timezone=True), nullable=False)  # hard cap from login
+    last_seen = Column(DateTime(timezone=True), nullable=False, default=utcnow)  # for the idle limit
+
+
+class LoginThrottle(Base):
+    """Failed-login counters, one row per key (an account name with a client address, or an address).
+
+    Checked and counted in one UPDATE (bot/store/throttle.py), so parallel guesses cannot slip past.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key = Column(String(200), primary_key=True)
+    failures = Column(Integer, nullable=False, default=0)
+    window_start = Column(DateTime(timezone=True), nullable=False)
 
 
 class AuditEntry(Base):

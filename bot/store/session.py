@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,10 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(url, future=True, pool_pre_ping=True)
+    # hide_parameters: an error message never quotes the values (names, phones) it failed to write.
+    # SQLite: wait for a writer instead of failing at once with "database is locked".
+    connect_args = {"timeout": 30} if parsed.get_backend_name() == "sqlite" else {}
+    return create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
 
 
 def upgrade_schema(engine: Engine) -> None:
@@ -31,11 +35,25 @@ def upgrade_schema(engine: Engine) -> None:
 
 
 @lru_cache(maxsize=8)
-def session_factory(url: str) -> sessionmaker:
-    """One engine per database URL per process, with the schema up to date."""
+def _factory(url: str) -> sessionmaker:
     engine = make_engine(url)
     upgrade_schema(engine)
     return sessionmaker(bind=engine, future=True, expire_on_commit=False, class_=Session)
+
+
+_first_use = threading.Lock()
+
+
+def session_factory(url: str) -> sessionmaker:
+    """One engine per database URL per process, with the schema up to date.
+
+    Locked: the first requests of a server arrive together, and Alembic must run once, not in each thread.
+    """
+    with _first_use:
+        return _factory(url)
+
+
+session_factory.cache_clear = _factory.cache_clear  # type: ignore[attr-defined]
 
 
 def open_session() -> Session:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Tuple
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -13,22 +14,38 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.settings import get_settings
+from bot.store import console_sessions
 from bot.store.session import open_session
-from bot.store.staff import find_account
 from bot.web.guard import ConsoleGuard
 from bot.web.rendering import render
 from bot.web.routes import audit_log, casework, evidence, exports, health, lead, login, queue, stats
-from bot.web.sessions import SessionCodec, process_key
+from bot.web.sessions import MIN_KEY_BYTES, SessionCodec, process_key
 
+logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ERRORS = {403: "没有权限访问这个页面。", 404: "没有找到这个页面。"}
 
 
-def active_role(name: str) -> Optional[str]:
-    """The role of the active account with this name, or None: read on every request."""
+def session_owner(session_id: str) -> Optional[Tuple[str, str]]:
+    """(name, role) behind a console session, or None when it is over: read on every request."""
     with open_session() as session:
-        account = find_account(session, name)
-        return account.role if account is not None and account.active else None
+        return console_sessions.resolve(session, session_id)
+
+
+class WeakSecretKey(ValueError):
+    """WEB_SECRET_KEY is too short to sign sessions safely."""
+
+
+def session_key() -> bytes:
+    """WEB_SECRET_KEY (at least 32 bytes), or a random key for this process when it is unset."""
+    secret = get_settings().web_secret_key
+    if secret is None:
+        logger.warning("WEB_SECRET_KEY is unset: using a random key; console logins end when this process does")
+        return process_key()
+    if len(secret.encode()) < MIN_KEY_BYTES:
+        raise WeakSecretKey(f"WEB_SECRET_KEY must have at least {MIN_KEY_BYTES} bytes "
+                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+    return secret.encode()
 
 
 def _error_page(request: Request, error: Exception) -> Response:
@@ -41,13 +58,14 @@ def _error_page(request: Request, error: Exception) -> Response:
 
 def create_app() -> Starlette:
     """Build the console; WEB_SECRET_KEY signs the session cookies (a random key per process when unset)."""
-    secret = get_settings().web_secret_key
-    codec = SessionCodec(secret.encode() if secret else process_key())
+    codec = SessionCodec(session_key())
     routes = [*health.routes, *login.routes, *queue.routes, *lead.routes, *casework.routes, *evidence.routes,
               *audit_log.routes, *exports.routes, *stats.routes,
               Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static")]
-    return Starlette(
+    app = Starlette(
         routes=routes,
-        middleware=[Middleware(ConsoleGuard, codec=codec, role_of=active_role)],
+        middleware=[Middleware(ConsoleGuard, codec=codec, owner_of=session_owner)],
         exception_handlers={403: _error_page, 404: _error_page},
     )
+    app.state.passwords = login.PasswordPool()
+    return app

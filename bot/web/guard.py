@@ -32,8 +32,9 @@ SECURITY_HEADERS: List[Tuple[bytes, bytes]] = [
      b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
 ]
 
-# name -> role of the active account with that name, or None (bot/web/app.py looks it up in the database).
-RoleLookup = Callable[[str], Optional[str]]
+# session id -> (name, role) of the active account it belongs to, or None when the session is over
+# (bot/web/app.py looks it up in the database).
+OwnerLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
 def is_public(path: str) -> bool:
@@ -48,10 +49,10 @@ def _needs_no_account(path: str) -> bool:
 class ConsoleGuard:
     """ASGI middleware; see the module docstring."""
 
-    def __init__(self, app: ASGIApp, codec: SessionCodec, role_of: RoleLookup) -> None:
+    def __init__(self, app: ASGIApp, codec: SessionCodec, owner_of: OwnerLookup) -> None:
         self.app = app
         self.codec = codec
-        self.role_of = role_of
+        self.owner_of = owner_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -59,10 +60,11 @@ class ConsoleGuard:
             return
         request = Request(scope)
         session = self.codec.load(request.cookies.get(COOKIE_NAME))
-        if session is not None and session.get("staff") and not _needs_no_account(scope["path"]):
-            # A deactivated account loses the console at once; a changed role applies at once.
-            role = await run_in_threadpool(self.role_of, session["staff"])
-            session = None if role is None else {**session, "role": role}
+        if session is not None and session.get("sid") and not _needs_no_account(scope["path"]):
+            # Who is logged in comes from the server: a session ended by logout, deactivation or a new
+            # password is gone at once, and a changed role applies at once.
+            owner = await run_in_threadpool(self.owner_of, session["sid"])
+            session = None if owner is None else {**session, "staff": owner[0], "role": owner[1]}
         started = session is None
         session = session or new_session()
         state = scope.setdefault("state", {})

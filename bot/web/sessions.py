@@ -1,8 +1,10 @@
-"""Signed session cookies: {staff, role, csrf, exp} as JSON, with an HMAC-SHA256 tag.
+"""Signed session cookies: {sid, csrf, exp} as JSON, with an HMAC-SHA256 tag.
 
-No server-side session store and no extra package: the cookie is the session, and the tag
-(keyed by WEB_SECRET_KEY, or a random key per process when unset) makes it tamper-proof.
-An anonymous visitor gets one too, so the login form carries a CSRF token.
+A logged-in cookie names a server-side session (sid, bot/store/console_sessions.py): who is
+logged in and with which role is read from the database on every request, never from the
+cookie, so logout and deactivation end a session at once. An anonymous visitor gets a cookie
+too (no sid, nothing stored), so the login form carries a CSRF token. The tag (WEB_SECRET_KEY,
+at least 32 bytes, or a random key per process when unset) makes the cookie tamper-proof.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any, Dict, Optional
 from starlette.requests import Request
 
 COOKIE_NAME = "console_session"
-MAX_AGE_SECONDS = 12 * 60 * 60
+MAX_AGE_SECONDS = 12 * 60 * 60  # as console_sessions.LIFETIME
+MIN_KEY_BYTES = 32
 # Used when WEB_SECRET_KEY is unset: sessions then end when the process does.
 _PROCESS_KEY = secrets.token_bytes(32)
 
@@ -30,22 +33,23 @@ def process_key() -> bytes:
     return _PROCESS_KEY
 
 
-def new_session(staff: Optional[str] = None, role: Optional[str] = None, now: Optional[float] = None) -> Session:
-    """A fresh session with its own CSRF token; staff=None for an anonymous visitor."""
+def new_session(sid: Optional[str] = None, now: Optional[float] = None) -> Session:
+    """A fresh session with its own CSRF token; sid=None for an anonymous visitor."""
     now = time.time() if now is None else now
-    return {"staff": staff, "role": role, "csrf": secrets.token_urlsafe(32), "exp": int(now) + MAX_AGE_SECONDS}
+    return {"sid": sid, "csrf": secrets.token_urlsafe(32), "exp": int(now) + MAX_AGE_SECONDS}
 
 
 class SessionCodec:
     """Turns a session into cookie text and back; anything altered or expired reads as no session."""
 
     def __init__(self, key: bytes) -> None:
-        if not key:
-            raise ValueError("the session key must not be empty")
+        if len(key) < MIN_KEY_BYTES:
+            raise ValueError(f"the session key must have at least {MIN_KEY_BYTES} bytes")
         self._key = key
 
     def dump(self, session: Session) -> str:
-        payload = _b64encode(json.dumps(session, separators=(",", ":"), ensure_ascii=True).encode())
+        kept = {key: session.get(key) for key in ("sid", "csrf", "exp")}  # never who or which role
+        payload = _b64encode(json.dumps(kept, separators=(",", ":"), ensure_ascii=True).encode())
         return f"{payload}.{self._tag(payload)}"
 
     def load(self, token: Optional[str], now: Optional[float] = None) -> Optional[Session]:
@@ -59,6 +63,8 @@ class SessionCodec:
         except (ValueError, binascii.Error):
             return None
         if not isinstance(session, dict) or not isinstance(session.get("csrf"), str):
+            return None
+        if session.get("sid") is not None and not isinstance(session["sid"], str):
             return None
         exp = session.get("exp")
         if not isinstance(exp, int) or exp <= (time.time() if now is None else now):
@@ -91,9 +97,9 @@ def is_supervisor(request: Request) -> bool:
     return current(request).get("role") == "supervisor"
 
 
-def log_in(request: Request, staff: str, role: str) -> None:
+def log_in(request: Request, sid: str) -> None:
     """Replace the session (and its CSRF token) with a logged-in one; the guard writes the cookie."""
-    request.state.session = new_session(staff, role)
+    request.state.session = new_session(sid)
 
 
 def log_out(request: Request) -> None:

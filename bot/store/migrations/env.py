@@ -1,7 +1,6 @@
 """Alembic environment: runs on the connection handed over by bot.store.session."""
 
 from alembic import context
-from sqlalchemy import create_engine
 
 from bot.store.models import Base
 
@@ -10,8 +9,9 @@ connection = config.attributes.get("connection")
 
 if connection is None:  # plain `alembic` command line: URL from the environment
     from bot.settings import get_settings
+    from bot.store.session import make_engine
 
-    connectable = create_engine(get_settings().database_url, future=True)
+    connectable = make_engine(get_settings().database_url)
     with connectable.begin() as connection:
         context.configure(connection=connection, target_metadata=Base.metadata)
         context.run_migrations()

@@ -85,16 +85,23 @@ def test_pages_are_not_cached_framed_or_scripted_from_elsewhere(staff, lead_id):
     assert "default-src 'self'" in headers["content-security-policy"]
 
 
-def test_a_forged_or_expired_cookie_is_a_stranger(anonymous, lead_id):
-    forged = SessionCodec(b"not the key").dump(new_session("zhang", "supervisor"))
+def test_a_forged_or_expired_cookie_is_a_stranger(anonymous, supervisor, lead_id):
+    key = b"a test key, not a real one, 32+ bytes long"
+    real = SessionCodec(key).load(supervisor.cookies[COOKIE_NAME])
+    assert real["sid"] and "staff" not in real and "role" not in real  # who is logged in stays on the server
+    forged = SessionCodec(b"not the key, but 32 bytes long..").dump(new_session(real["sid"]))
     anonymous.cookies.set(COOKIE_NAME, forged)
     assert anonymous.get("/audit", follow_redirects=False).status_code == 303
-    expired = SessionCodec(b"a test key, not a real one").dump(new_session("zhang", "supervisor", now=0))
+    expired = SessionCodec(key).dump(new_session(real["sid"], now=0))
     anonymous.cookies.set(COOKIE_NAME, expired)
     assert anonymous.get("/", follow_redirects=False).status_code == 303
-    valid = SessionCodec(b"a test key, not a real one").dump(new_session("zhang", "supervisor"))
+    # Signed with the right key but naming a session the server never started: still a stranger.
+    made_up = SessionCodec(key).dump(new_session("a-session-id-nobody-was-given"))
+    anonymous.cookies.set(COOKIE_NAME, made_up)
+    assert anonymous.get("/audit", follow_redirects=False).status_code == 303
+    valid = SessionCodec(key).dump(new_session(real["sid"]))
     anonymous.cookies.set(COOKIE_NAME, valid)
-    assert anonymous.get("/audit").status_code == 200  # the same cookie, properly signed, is accepted
+    assert anonymous.get("/audit").status_code == 200  # the real session id, properly signed, is accepted
 
 
 def test_a_deactivated_account_loses_the_console_at_once(staff):
