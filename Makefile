@@ -10,7 +10,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install browser train run chat test unit rasa-test validate lint eval bench demo clean
+.PHONY: help install browser train run chat test unit security rasa-test validate lint eval bench demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -37,7 +37,7 @@ train: install  ## train the Rasa model (skipped when data and config are unchan
 	$(RASA) train --quiet
 	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
 
-run: train  ## Rasa server + action server + terminal chat (SQLite under var/)
+run: train  ## terminal chat, staff console on 127.0.0.1:8000, Telegram if a token is set (SQLite under var/)
 	$(PY) -m bot run
 
 chat: run  ## same as run
@@ -47,6 +47,9 @@ validate: install  ## Rasa's own data checks
 
 unit: install  ## fast tests that need no trained model and no browser
 	$(PY) -m pytest -m "not rasa and not browser" -q
+
+security: train browser  ## the attacks of docs/security.md, each held by a test
+	$(PY) -m pytest -q -m security
 
 rasa-test: train  ## tests/test_stories.yml through the trained model
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results --quiet
@@ -60,8 +63,8 @@ bench: train  ## parse latency of the trained model
 lint: install  ## ruff
 	$(VENV)/bin/ruff check bot nlu tests scripts
 
-test: train validate lint browser  ## everything CI runs
-	$(PY) -m pytest -q
+test: train validate lint browser security  ## everything CI runs
+	$(PY) -m pytest -q -m "not security"
 	$(MAKE) --no-print-directory rasa-test
 
 demo: install  ## a fresh database (var/demo.db) with synthetic leads, then the console on it

@@ -19,6 +19,8 @@ import pytest
 
 from bot.launcher import READY
 
+pytestmark = pytest.mark.security
+
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "::1"}
 

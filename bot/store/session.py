@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,8 +21,12 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     # hide_parameters: an error message never quotes the values (names, phones) it failed to write.
     # SQLite: wait for a writer instead of failing at once with "database is locked".
-    connect_args = {"timeout": 30} if parsed.get_backend_name() == "sqlite" else {}
-    return create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+    sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    connect_args = {"timeout": 30} if sqlite_file else {}
+    engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+    if sqlite_file:  # readers do not wait for a writer (the console stays quick while the bot files leads)
+        event.listen(engine, "connect", lambda connection, _: connection.execute("PRAGMA journal_mode=WAL"))
+    return engine
 
 
 def upgrade_schema(engine: Engine) -> None:

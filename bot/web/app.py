@@ -18,7 +18,7 @@ from bot.store import console_sessions
 from bot.store.session import open_session
 from bot.web.guard import ConsoleGuard
 from bot.web.rendering import render
-from bot.web.routes import audit_log, casework, evidence, exports, health, lead, login, queue, stats
+from bot.web.routes import account, audit_log, casework, evidence, exports, health, lead, login, queue, stats
 from bot.web.sessions import MIN_KEY_BYTES, SessionCodec, process_key
 
 logger = logging.getLogger(__name__)
@@ -59,8 +59,8 @@ def _error_page(request: Request, error: Exception) -> Response:
 def create_app() -> Starlette:
     """Build the console; WEB_SECRET_KEY signs the session cookies (a random key per process when unset)."""
     codec = SessionCodec(session_key())
-    routes = [*health.routes, *login.routes, *queue.routes, *lead.routes, *casework.routes, *evidence.routes,
-              *audit_log.routes, *exports.routes, *stats.routes,
+    routes = [*health.routes, *login.routes, *account.routes, *queue.routes, *lead.routes, *casework.routes,
+              *evidence.routes, *audit_log.routes, *exports.routes, *stats.routes,
               Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static")]
     app = Starlette(
         routes=routes,

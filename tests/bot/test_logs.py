@@ -12,6 +12,8 @@ from bot.actions.file_lead import ActionFileLead
 from bot.store.session import session_factory
 from tests.bot.actions.test_file_lead import SLOTS, tracker
 
+pytestmark = pytest.mark.security
+
 ID_NUMBER = "11010519491231002X"  # a valid GB 11643 number (check digit X)
 PERSONAL = ("张建国", "13812345678", "老王", "翠湖花园", "w-leak")
 

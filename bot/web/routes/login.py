@@ -76,7 +76,8 @@ def login_page(request: Request) -> Response:
     return render(request, "login.html", {"next": target, "name": "", "error": None})
 
 
-def _count_attempt(name: str, address: str) -> bool:
+def count_attempt(name: str, address: str) -> bool:
+    """Count a password attempt for the name from this address; False past the limits."""
     with open_session() as session:
         return throttle.take_attempt(session, name, address)
 
@@ -101,7 +102,7 @@ def _finish(name: str, address: str, allowed: bool, right: bool) -> Optional[str
 async def attempt(pool: PasswordPool, name: str, password: str, address: str) -> Optional[str]:
     """The id of a new console session, or None. The attempt is counted before the password is looked
     at, and only counted attempts reach the (bounded) password pool."""
-    allowed = await run_in_threadpool(_count_attempt, name, address)
+    allowed = await run_in_threadpool(count_attempt, name, address)
     right = allowed and await pool.run(_check_password, name, password)
     return await run_in_threadpool(_finish, name, address, allowed, right)
 

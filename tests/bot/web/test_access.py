@@ -7,6 +7,8 @@ import pytest
 from bot.web.sessions import COOKIE_NAME, SessionCodec, new_session
 from tests.bot.web.conftest import make_lead, post_form
 
+pytestmark = pytest.mark.security
+
 PRIVATE_PAGES = ["/", "/leads/{id}", "/evidence/1", "/audit", "/leads/999", "/no-such-page"]
 PRIVATE_FORMS = ["/leads/{id}/status", "/leads/{id}/fields", "/leads/{id}/notes", "/logout"]
 

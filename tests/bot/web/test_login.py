@@ -3,6 +3,7 @@
 import logging
 import time
 
+import pytest
 from starlette.testclient import TestClient
 
 from bot.store import audit, console_sessions
@@ -12,6 +13,8 @@ from bot.store.throttle import PER_ADDRESS, PER_NAME_AND_ADDRESS
 from bot.web.routes.login import MIN_FAILURE_SECONDS
 from bot.web.sessions import COOKIE_NAME
 from tests.bot.web.conftest import PASSWORD, csrf_of, logged_in, make_lead, post_form
+
+pytestmark = pytest.mark.security
 
 
 def _login(client, name, password, **extra):
@@ -180,3 +183,18 @@ def test_a_failed_login_logs_no_personal_data(anonymous, caplog):
     caplog.set_level(logging.DEBUG)
     _login(anonymous, "张建国13812345678", "x" * 12)
     assert "张建国" not in caplog.text and "13812345678" not in caplog.text
+
+
+def test_changing_ones_password_ends_every_other_session(app):
+    here, elsewhere = logged_in(TestClient(app), "li"), logged_in(TestClient(app), "li")
+    form = {"current": "wrong password", "new": "a new long password", "again": "a new long password"}
+    refused = post_form(here, "/account", form, page="/account")
+    assert refused.status_code == 400 and "当前密码不正确" in refused.text
+    mismatch = post_form(here, "/account", {**form, "current": PASSWORD, "again": "other"}, page="/account")
+    assert mismatch.status_code == 400 and "两次输入的新密码不一样" in mismatch.text
+    changed = post_form(here, "/account", {**form, "current": PASSWORD}, page="/account")
+    assert changed.status_code == 200 and "其他地方的登录已全部退出" in changed.text
+    assert here.get("/", follow_redirects=False).status_code == 200  # this browser stays in
+    assert elsewhere.get("/", follow_redirects=False).status_code == 303  # the other session is over
+    assert _login(TestClient(app), "li", PASSWORD).status_code == 401
+    assert ("li", "change_password", {}) in _actions()

@@ -7,6 +7,8 @@ import pytest
 from bot.web.forms import parse_form
 from bot.web.sessions import MAX_AGE_SECONDS, SessionCodec, cookie_header, csrf_matches, new_session
 
+pytestmark = pytest.mark.security
+
 FORM = "application/x-www-form-urlencoded"
 
 
