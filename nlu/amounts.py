@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from typing import Optional
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
+from nlu.patterns import find_spans
 from nlu.script import normalise
 
 _N = CN_NUMERAL_CHARS
-_FIG = rf"(\d+(?:\.\d+)?[万千wWkK]?\d?|[{_N}]+(?:多|来|几)?[万千]?)"
+_FIG = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:多|余)?[万千wWkK]?\d?多?|[{_N}]+(?:多|来|几|余)?[万千]?多?)"
 _CUR = r"(?:块钱|块|元)?"
 _COUNT = rf"(\d+|[{_N}]+)"
 DAYS_PER_MONTH = 26  # a working month on site, as day-rate workers count it (product choice)
 
-_TOTAL = re.compile(rf"(?:一共|总共|共计|合计|总计|加起来)\s*(?:欠|拖欠|拖|差)?\s*(?:了|我|我们)?\s*{_FIG}{_CUR}")
 _PER_MONTH = re.compile(
     rf"(?:每个?月|一个月|月薪|月工资)\s*(?:工资)?\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*个(?:多)?月")
 _MONTHS_FIRST = re.compile(
@@ -31,14 +31,27 @@ _PER_PERSON = re.compile(
 _PEOPLE_FIRST = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人)\s*{_FIG}{_CUR}")
 _PER_DAY = re.compile(
-    rf"(?:一天|每天|日薪|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?:干了|做了|上了|干|做)\s*{_COUNT}\s*(天|个工|个月)")
+    rf"(?:一天|每天|日薪|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?:干了|做了|上了|欠了|干|做|欠)\s*{_COUNT}\s*(天|个工|个月)")
 _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了)\s*{_FIG}{_CUR}")
+
+
+# What the words just before (or after) a figure say it is. Between the word and the figure only
+# a few non-digit characters may stand (一共欠了我们 23万).
+_BEFORE = r"[^\d]{0,5}$"
+_STILL_OWED = re.compile(rf"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|还有)[^\d]{{0,3}}$")
+_TOTAL_WORDS = re.compile(rf"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部)" + _BEFORE)
+_PAID_WORDS = re.compile(r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到)[^\d]{0,3}$")
+_RATE_WORDS = re.compile(r"(每个?月|一个月|月薪|月工资|每天|一天|日薪|日工资|天工资|一个工|每个工|每人|每个人|一人|一个人|"
+                         r"人均|每平|每方|一平|一方|每小时|一小时|底薪)[^\d]{0,4}$")
+_OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要)[^\d]{0,6}$")
+_OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
 
 
 @dataclass(frozen=True)
 class OwedTotal:
     amount: Quantity
     working: Optional[str]  # None when the worker stated the total directly
+    unclear: bool = False  # several figures, none marked as the sum owed: the worker and staff check it
 
 
 def _times(a: Quantity, b: Quantity) -> Quantity:
@@ -49,13 +62,43 @@ def _show(q: Quantity) -> str:
     return f"{q.low}" if q.low == q.high else f"{q.low}–{q.high}"
 
 
-def owed_total(text: str) -> Optional[OwedTotal]:
-    """The total owed stated or implied by one message, or None."""
-    text = normalise(text or "")
-    stated = _TOTAL.search(text)
-    if stated and (amount := parse_quantity(stated.group(1))) and amount.high >= 100:
-        return OwedTotal(amount, None)
+def _figures(text: str):
+    """(figure, words before, words after) for every amount in the text."""
+    for span in find_spans(text):
+        if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1:
+            yield amount, text[max(0, span.start - 10):span.start], text[span.end:span.end + 8]
 
+
+def owed_total(text: str) -> Optional[OwedTotal]:
+    """The total owed stated or implied by one message, or None.
+
+    In order: a figure said to be still owed (还欠…); a figure said to be the total (一共…); a rate
+    times a count, less what was paid (每月4500欠三个月); else the one figure that is neither a
+    rate nor a payment, preferring one said to be owed — with several such figures the largest,
+    marked unclear.
+    """
+    text = normalise(text or "")
+    figures = list(_figures(text))
+    for marker in (_STILL_OWED, _TOTAL_WORDS):
+        marked = [amount for amount, before, _ in figures if marker.search(before) and amount.high >= 100]
+        if marked:
+            return OwedTotal(marked[0], None)
+    computed = _computed_total(text)
+    if computed is not None:
+        return computed
+    plain = [(amount, before, after) for amount, before, after in figures
+             if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)]
+    owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
+    candidates = owed or [amount for amount, _, _ in plain]
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return OwedTotal(candidates[0], None)
+    return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
+
+
+def _computed_total(text: str) -> Optional[OwedTotal]:
+    """A rate times a count, less what was already paid, with the working shown."""
     total = working = None
     for pattern, rate_first, unit, count_unit in (
         (_PER_MONTH, True, "元/月", "个月"), (_MONTHS_FIRST, False, "元/月", "个月"),

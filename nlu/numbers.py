@@ -10,26 +10,23 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-import cn2an
-
 # Full-width digits and letters come from Chinese phone keyboards.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
-CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸"
+CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁叄肆伍陆柒捌玖兩貳參陸"
 CN_UNITS = "十百千万亿拾佰仟萬億"
 CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
 _TRADITIONAL_NUMERALS = str.maketrans("兩貳參陸萬億", "两贰叁陆万亿")
 
-_UNIT_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
-               "万": 10_000, "亿": 100_000_000}
-_SHORTHAND = {"w": 10_000, "W": 10_000, "k": 1000, "K": 1000, "万": 10_000, "千": 1000}
+_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_SHORTHAND = {"w": 10_000, "W": 10_000, "k": 1000, "K": 1000}
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-_DIGIT_VALUE.update({"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
+_DIGIT_VALUE.update({"〇": 0, "两": 2, "俩": 2, "壹": 1, "贰": 2, "叁": 3, "叄": 3, "肆": 4, "伍": 5,
                      "陆": 6, "柒": 7, "捌": 8, "玖": 9})
 
 # Words around a figure that carry no value.
-_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元|圆|钱|大洋)")
+_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元|圆|钱|大洋|[¥￥$])")
 _APPROX_WORDS = re.compile(r"(左右|上下|大概|大约|差不多|约|估计|好像|可能)")
 
 
@@ -50,35 +47,88 @@ def to_halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+# Thousands separators: 2,460,000 / 2，460，000 / 2 460 000 (never a decimal comma in Chinese use).
+_GROUPED = re.compile(r"\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?")
+# Characters that mean the same in a figure: Traditional and colloquial forms.
+_SAME = str.maketrans({"俩": "两", "來": "来", "餘": "余", "幾": "几", "塊": "块", "錢": "钱", "圓": "圆", "億": "亿"})
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|.")
+
+
+def _ungroup(text: str) -> str:
+    """2,460,000 -> 2460000: a separator never shortens a figure."""
+    return _GROUPED.sub(lambda m: re.sub(r"[,，\s]", "", m.group(0)), text)
+
+
+def _numeral(text: str) -> Optional[float]:
+    """A figure in Chinese numerals, Arabic digits or a mix: 两万八, 2万3千5, 贰万捌仟, 十三万二, 1.5万, 一千零五.
+
+    A digit right after a unit is one place below it, as people say figures: 两万八 = 28000,
+    三千五 = 3500, 2万3千5 = 23500; after 零 it is a plain digit (一千零五 = 1005).
+    """
+    total = 0.0  # whole 亿 and 万 sections already closed
+    section = 0.0  # below 万
+    digit: Optional[float] = None
+    last_unit = 0
+    after_zero = False
+    for token in _TOKEN.findall(text):
+        if token[0].isdigit():
+            if digit is not None:
+                return None  # two figures in a row: 二三, 2 3
+            digit = float(token)
+        elif token in ("零", "〇"):
+            if digit is not None:
+                return None
+            after_zero = True
+        elif token in _DIGIT_VALUE:
+            if digit is not None:
+                return None
+            digit = float(_DIGIT_VALUE[token])
+        elif token in _UNIT_VALUE:
+            unit = _UNIT_VALUE[token]
+            if unit >= 10_000:  # 万, 亿 close a section
+                section += digit if digit is not None else (0 if section or total else 1)
+                if unit == 100_000_000:
+                    total = (total + section) * unit
+                else:
+                    total += section * unit
+                section = 0.0
+            else:
+                section += (digit if digit is not None else 1) * unit
+            digit, last_unit, after_zero = None, unit, False
+        else:
+            return None
+    if digit is not None:
+        section += digit * last_unit / 10 if last_unit >= 10 and not after_zero else digit
+    value = total + section
+    return value if value > 0 else None
+
+
 def _plain_number(text: str) -> Optional[float]:
-    """A number with no approximation words: 2.8万, 两万八, 13万2, 1.5w, 3k, 28000."""
-    text = text.strip().translate(_TRADITIONAL_NUMERALS).replace(",", "").replace("，", "")
+    """A number with no approximation words: 2.8万, 两万八, 13万2, 1.5w, 3k, 28000, 2,460,000."""
+    text = _ungroup(text.strip()).translate(_TRADITIONAL_NUMERALS).replace(" ", "")
     if not text:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([wWkK万千])(\d)?", text)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([wWkK])", text)
     if m:
-        value = float(m.group(1)) * _SHORTHAND[m.group(2)]
-        if m.group(3):  # 2万8 = 28000, 3千5 = 3500: the digit is one unit below
-            value += int(m.group(3)) * _SHORTHAND[m.group(2)] / 10
-        return value
+        return float(m.group(1)) * _SHORTHAND[m.group(2)]
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    if not all(ch in CN_NUMERAL_CHARS or ch.isdigit() or ch == "." for ch in text):
-        return None
-    if text in ("万", "千", "百", "十"):
-        return float(_UNIT_VALUE[text]) if text != "十" else 10.0
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, IndexError):
-        return None
+    text = text.replace("拾", "十").replace("佰", "百").replace("仟", "千")
+    return _numeral(text)
 
 
 def _last_unit_step(text: str) -> int:
-    """The place value of the last unit in a numeral: 八千 -> 1000, 二十 -> 10."""
+    """What 多 adds to a figure: the place of its last unit or last non-zero digit.
+
+    八千多 -> 1000, 二十多 -> 10, 1万多 -> 10000; 3000多 -> 1000, 150多(万) -> 10, 8多(万) -> 1.
+    """
+    text = _ungroup(text).translate(_TRADITIONAL_NUMERALS)
+    if re.fullmatch(r"\d+", text):
+        return 10 ** (len(text) - len(text.rstrip("0")))
     for ch in reversed(text):
         if ch in _UNIT_VALUE:
             return _UNIT_VALUE[ch]
-        if ch.isdigit():
+        if ch.isdigit() or ch in _DIGIT_VALUE:
             return 1
     return 1
 
@@ -87,12 +137,13 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     """Read one figure, exact or approximate, from a short piece of text.
 
     Approximate and ranged forms keep their range (八千多 -> 8000..9000,
-    两三万 -> 20000..30000) instead of inventing an exact figure.
+    两三万 -> 20000..30000, 两万三四 -> 23000..24000) instead of inventing an exact figure.
     """
-    text = to_halfwidth(text or "").strip()
+    text = to_halfwidth(text or "").strip().translate(_SAME)
     text = _CURRENCY.sub("", text).strip()
     approximate = bool(_APPROX_WORDS.search(text))
     text = _APPROX_WORDS.sub("", text).strip().translate(_TRADITIONAL_NUMERALS)
+    text = _ungroup(text).replace("拾", "十").replace("佰", "百").replace("仟", "千")
     if not text:
         return None
 
@@ -115,15 +166,20 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         for ch in m.group(3):
             scale *= _UNIT_VALUE[ch]
         return Quantity(_DIGIT_VALUE[m.group(1)] * scale, _DIGIT_VALUE[m.group(2)] * scale, True)
-    # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多
+    # 两万三四, 四千七八, 2万3四: a figure whose last digit is two neighbouring digits.
+    m = re.fullmatch(r"(.+[十百千万])([一二两三四五六七八九1-8])([二三四五六七八九2-9])", text)
+    if m:
+        base, low, high = _plain_number(m.group(1)), _digit(m.group(2)), _digit(m.group(3))
+        step = _last_unit_step(m.group(1)) / 10
+        if base is not None and high == low + 1 and step >= 1:
+            return Quantity(round(base + low * step), round(base + high * step), True)
+    # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多, 150多万, 40余万, 百来万
     m = re.fullmatch(r"(.+?)(多|来|余)([万千]?)", text)
     if m:
         base = _plain_number(m.group(1))
         if base is not None:
             scale = _UNIT_VALUE.get(m.group(3), 1)
             step = _last_unit_step(m.group(1))
-            if step == 1 and base >= 10:  # 3000多: the last digit's place
-                step = 10 ** (len(str(int(base))) - 1) if scale == 1 else 1
             return Quantity(round(base * scale), round((base + step) * scale), True)
     # 几千, 几万, 十几个
     m = re.fullmatch(r"(十?)几([十百千万]?)", text)
@@ -133,6 +189,10 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         unit = _UNIT_VALUE.get(m.group(2), 1)
         return Quantity(2 * unit, 9 * unit, True)
     return None
+
+
+def _digit(ch: str) -> int:
+    return int(ch) if ch.isdigit() else _DIGIT_VALUE[ch]
 
 
 def parse_amount(text: str) -> Optional[Quantity]:

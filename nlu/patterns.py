@@ -45,23 +45,28 @@ WORKER_COUNT = re.compile(
     rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|{_BARE_CLASSIFIER}))"
 )
 
-_CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|元|圆|人民币|rmb|RMB|的工资|工资|工钱))"
+_CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|人民币|rmb|RMB|的工资|工资|工钱))"
+_MORE = r"(?:多|来|余|來|餘)"
+# 2,460,000 / 26，500: separators never cut a figure short
+_GROUPED = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
 AMOUNT = re.compile(
-    # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万8千
-    r"\d+(?:\.\d+)?\s*[万wWkK千](?:[\d一二两三四五六七八九](?![\d个人月年天号期]))?(?:多)?"
-    # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 十来万
-    rf"|[{_N}]*[百千万佰仟萬亿][{_N}]*(?:多|来|余)?[万千]?"
-    r"|万[儿把]八千|[千万]把"
+    # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万3千5, 150多万, 400余萬, 23万多, 1,280万
+    rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:\d(?![\d个人月年天号期])|[一二两俩三四五六七八九](?![个人月年天号期]))?)+(?:多)?"
+    # figures with thousands separators or a currency sign: 2,460,000元, ¥4,800, 35,000, ¥80
+    rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
+    r"|万[儿把]八千|[千万]把|百[来多余把]万"
+    # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 两万三四, 四千七八
+    rf"|[{_N}]*[百千万佰仟萬亿億][{_N}]*{_MORE}?[万千萬]?"
     # 十来万, 三十多万, 几千
-    rf"|[{_N}]+(?:多|来|余|几)[万千]"
+    rf"|[{_N}]+(?:{_MORE}|几)[万千萬]"
     # bare figures followed by a currency word: 28000元, 三百块
     rf"|(?:\d+(?:\.\d+)?|[{_N}]+){_APPROX}?{_CURRENCY_AFTER}"
     # bare Arabic figures of three digits or more: 4500, 28000
-    r"|(?<![\d.])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?![\d.年号栋楼层期路米平%])"
+    r"|(?<![\d.])(?<!\d[,，])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?![\d.年号栋楼层期路米平%]|[,，]\d{3})"
 )
 
 # A figure needs a digit: 万 alone (万达广场) is a name, not an amount.
-_HAS_DIGIT = re.compile(r"[\d" + CN_DIGITS + "十拾几把]")
+_HAS_DIGIT = re.compile(r"[\d" + CN_DIGITS + "十拾几把]|^百[来多余把]万$")
 _NOT_AMOUNT_AFTER = re.compile(r"^\s*(?:个|名|位|号|栋|楼|层|期|路|米|平|年|月|天|多个|来个)")
 
 

@@ -213,6 +213,8 @@ class FieldValidators:
         if working:  # computed: the summary shows the arithmetic for the worker to confirm
             result["field_sources"]["amount_yuan"]["arithmetic"] = working
             result = _flag(tracker, result, "amount_yuan")
+        if total is not None and total.unclear:  # several figures: the summary reads it back, staff check it
+            result = _flag(tracker, result, "amount_yuan")
         if amount.high > rules.MAX_AMOUNT:
             dispatcher.utter_message(response="utter_large_amount")
             result = _flag(tracker, result, "amount_yuan")

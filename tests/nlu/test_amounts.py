@@ -1,0 +1,35 @@
+"""Which figure of a long message is the sum still owed."""
+
+import pytest
+
+from nlu.amounts import owed_total
+from nlu.numbers import Quantity
+
+CASES = [
+    ("一共23万多 每人6000左右", Quantity(230_000, 240_000, True)),  # the total wins over the per-person figure
+    ("每人六千左右，总共欠了我们23万多", Quantity(230_000, 240_000, True)),
+    ("老板先给了5000，还欠12000", Quantity(12_000, 12_000)),
+    ("干了3万的活 拿到1万 还差2万", Quantity(20_000, 20_000)),
+    ("46名工人被拖欠工资共计2,460,000元，联系电话13812345678", Quantity(2_460_000, 2_460_000)),
+    ("工资2万8没给 中间借支了3000", Quantity(28_000, 28_000)),
+    ("从2023年3月干到12月 欠我两万八", Quantity(28_000, 28_000)),
+    ("项目部拖欠我们班组150多万元", Quantity(1_500_000, 1_600_000, True)),
+    ("每天350 欠了40天", Quantity(14_000, 14_000)),
+    ("每月4500,欠了三个月", Quantity(13_500, 13_500)),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_the_sum_owed_is_picked(text, expected):
+    total = owed_total(text)
+    assert total is not None and total.amount == expected and not total.unclear
+
+
+def test_two_figures_owed_to_different_people_are_marked_unclear():
+    total = owed_total("欠我工资15000，另外老王也被欠了8000")
+    assert total.unclear and total.amount == Quantity(15_000, 15_000)
+
+
+def test_a_rate_alone_or_a_payment_alone_is_not_a_sum_owed():
+    assert owed_total("一个月4500") is None
+    assert owed_total("上个月给了3000") is None
