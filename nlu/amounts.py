@@ -37,12 +37,13 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿�
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
 # a few non-digit characters may stand (一共欠了我们 23万).
-_BEFORE = r"[^\d]{0,5}$"
-_STILL_OWED = re.compile(rf"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|还有)[^\d]{{0,3}}$")
-_TOTAL_WORDS = re.compile(rf"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部)" + _BEFORE)
-_PAID_WORDS = re.compile(r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到)[^\d]{0,3}$")
-_RATE_WORDS = re.compile(r"(每个?月|一个月|月薪|月工资|每天|一天|日薪|日工资|天工资|一个工|每个工|每人|每个人|一人|一个人|"
-                         r"人均|每平|每方|一平|一方|每小时|一小时|底薪)[^\d]{0,4}$")
+_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|还有)[^\d]{0,3}$")
+_TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部)[^\d]{0,5}$")
+_PAID_WORDS = re.compile(
+    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到)[^\d]{0,3}$")
+_RATE_WORDS = re.compile(
+    r"(每个?月|一个月|月薪|月工资|每天|一天|日薪|日工资|天工资|一个工|每个工|每人|每个人|一人|一个人|"
+    r"人均|每平|每方|一平|一方|每小时|一小时|底薪)[^\d]{0,4}$")
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要)[^\d]{0,6}$")
 _OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
 
