@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from nlu.numbers import Quantity, parse_amount, parse_count, parse_quantity, to_halfwidth
 from nlu.periods import parse_period
+from nlu.script import normalise
 
 # Slots the intake form fills, in the order the bot asks for them.
 FORM_FIELDS = (
@@ -182,9 +183,15 @@ def normalise_name(text: Optional[str]) -> Optional[str]:
 
 # ---------------------------------------------------------------- description
 
+# Matched on the Simplified form of every message the worker sent (Traditional is converted first).
 URGENCY_MARKERS = {
-    "threat_or_violence": r"(威胁|恐吓|打人|打了我|动手|殴打|报复|弄死|砍)",
-    "pressure_to_withdraw": r"(撤诉|撤回|不准投诉|不让投诉|签字.{0,6}结清|逼.{0,6}签)",
+    "threat_or_violence": r"(威胁|恐吓|打人|打了我|动手|殴打|报复|弄死|砍|收拾你|找人.{0,4}(打|弄|收拾)|要你好看|走着瞧)",
+    "pressure_to_withdraw": (
+        r"(撤诉|撤回|撤掉|不准投诉|不让投诉|别去投诉|不许告|签字.{0,6}结清|逼.{0,6}签|"
+        r"(再闹|再吵|再找|敢投诉|敢去投诉|敢告|敢举报|去投诉|去告|投诉的话|告的话|举报的话).{0,8}"
+        r"(不给|不发|不结|一分|开除|辞退|炒|滚|收拾|好看)|"
+        r"不签.{0,8}(不给|不发|不结|没钱|拿不到)|签了.{0,4}才(给|发|结)"
+        r")"),
     "leaving_soon": r"(要走了|离开|回老家|回家|买票|车票|过几天就走)",
     "spring_festival": r"(过年|春节|年关|年底)",
     "employer_absconded": r"(跑路|跑了|联系不上|打不通|拉黑|失联|找不到人)",
@@ -193,10 +200,9 @@ URGENCY_MARKERS = {
 }
 
 
-def urgency_markers(text: Optional[str]) -> List[str]:
-    """Urgency markers found in the worker's own words (intake-fields.md §I)."""
-    if not text:
-        return []
+def urgency_markers(*texts: Optional[str]) -> List[str]:
+    """Urgency markers found in the worker's own words, in either script (intake-fields.md §I)."""
+    text = normalise("\n".join(t for t in texts if t))
     return [name for name, pattern in URGENCY_MARKERS.items() if re.search(pattern, text)]
 
 

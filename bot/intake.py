@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from bot.fields import (
     FIELD_LABELS,
@@ -28,8 +28,9 @@ def _text_or_none(value: Any) -> Optional[str]:
     return value if isinstance(value, str) and value not in (UNKNOWN, NOT_GIVEN) else None
 
 
-def lead_fields(slots: Dict[str, Any], today: Optional[date] = None) -> Dict[str, Any]:
-    """The lead as stored, built from the slots the form filled."""
+def lead_fields(slots: Dict[str, Any], today: Optional[date] = None, said: Iterable[str] = ()) -> Dict[str, Any]:
+    """The lead as stored, built from the slots the form filled; said: every message the worker sent,
+    searched for urgency markers (a threat told in the first message counts as much as one told last)."""
     description = slots.get("extra_info")
     description = description if description and description != "无" else None
     fields: Dict[str, Any] = {
@@ -50,7 +51,7 @@ def lead_fields(slots: Dict[str, Any], today: Optional[date] = None) -> Dict[str
         "phone": _text_or_none(slots.get("phone")) if not slots.get("phone_skipped") else None,
         "phone_skipped": bool(slots.get("phone_skipped")),
         "description": description,
-        "urgency_flags": urgency_markers(description),
+        "urgency_flags": urgency_markers(description, *said),
         "field_sources": slots.get("field_sources") or {},
         "needs_check": sorted(set(slots.get("needs_check") or [])),
     }

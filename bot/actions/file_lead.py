@@ -54,13 +54,15 @@ class ActionFileLead(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        fields = lead_fields(tracker.current_slot_values())
+        lines = transcript(tracker)
+        said = [text for speaker, text, _ in lines if speaker == "user"]
+        fields = lead_fields(tracker.current_slot_values(), said=said)
         record: Dict[str, Any] = {
             "intake_key": intake_key(tracker),
             "channel": (tracker.get_latest_input_channel() or "unknown")[:20],
             "sender_id": tracker.sender_id,
             "fields": fields,
-            "transcript": transcript(tracker),
+            "transcript": lines,
         }
         try:
             with open_session() as session:

@@ -91,3 +91,15 @@ def test_message_fields_from_entities():
     assert got["worker_count"] == 12
     assert got["employer_name"] == "老王" and got["employer_type"] == "individual"
     assert got["amount_yuan"] == 8000 and got["amount_yuan_high"] == 9000
+
+
+@pytest.mark.parametrize("text", ["老板说再闹就不给了", "敢投诉就开除你", "不签字就不给钱", "老闆說再鬧就不給了",
+                                  "敢投訴就開除你", "不簽字就不給錢", "他讲签了才发工资"])
+def test_pressure_to_withdraw_is_flagged_in_either_script(text):
+    assert "pressure_to_withdraw" in fields.urgency_markers(text)
+
+
+def test_threats_are_flagged_in_traditional_too_and_dismissal_alone_is_not_pressure():
+    assert "threat_or_violence" in fields.urgency_markers("包工頭威脅要打人")
+    assert "threat_or_violence" in fields.urgency_markers("他说要找人收拾我们")
+    assert fields.urgency_markers("老板把我开除了还欠工资") == []

@@ -41,3 +41,16 @@ async def test_database_down_keeps_the_report_and_asks_to_retry(dispatcher, doma
     kept = [record for _, record in spooled()]
     assert len(kept) == 1 and kept[0]["intake_key"] == intake_key(tracker("w-down"))
     assert kept[0]["fields"]["employer_name"] == "老王"
+
+
+async def test_a_threat_in_any_message_of_the_report_is_flagged(dispatcher, domain, use_database, sqlite_url):
+    use_database(sqlite_url)
+    events = [{"event": "user", "text": "老闆說敢投訴就開除我們，欠兩萬八", "timestamp": 1.0},
+              {"event": "active_loop", "name": "arrears_form", "timestamp": 2.0},
+              {"event": "bot", "text": "是谁欠您的工钱？", "timestamp": 3.0},
+              {"event": "user", "text": "对", "timestamp": 4.0}]
+    slots = {**SLOTS, "extra_info": "无"}
+    await ActionFileLead().run(dispatcher, make_tracker(slots=slots, events=events, sender_id="w-threat"), domain)
+    with session_factory(sqlite_url)() as session:
+        lead = leads_for_sender(session, "w-threat")[0]
+    assert lead.urgency_flags == ["pressure_to_withdraw"]
