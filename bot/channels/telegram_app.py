@@ -128,6 +128,7 @@ def build_application(settings: Optional[Settings] = None, dialogue: Optional[Di
         loops.finished(update.update_id)
 
     application.add_handler(TypeHandler(Update, channel.record), group=-1)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, channel.edited))  # before commands and text
     application.add_handler(CommandHandler("start", channel.start))
     application.add_handler(CommandHandler("help", channel.help))
     application.add_handler(CommandHandler("new", channel.new_report))

@@ -22,10 +22,14 @@ EVIDENCE_SAVED = "收到，这份证据已经保存（第{count}份），会附�
 EVIDENCE_SAVED_TO_LEAD = "收到，这份证据已经保存，附在线索 {reference} 里了。"
 EVIDENCE_TYPE = "这种文件我存不了。证据请发照片（jpg、png）、PDF，或者Word、Excel文件。"
 EVIDENCE_SIZE = "文件太大了（最多{limit}MB）。可以拍成照片再发，或者分几次发。"
+EVIDENCE_CONTENT = "这个文件打不开，内容和它的文件类型对不上。请直接拍照发过来，或者另存成PDF再发。"
+EVIDENCE_QUOTA = "今天已经收了您{limit}份证据，今天先不再收了。明天可以接着发，或者等工作人员联系您时再交。"
 EVIDENCE_FAILED = "证据没能保存，请过一会儿再发一次。"
 LOCATION_UNKNOWN = "收到位置，但我认不出是哪个地方。请直接打字告诉我在哪个市、哪个区县干的活。"
 TEXT_ONLY = (
     "我现在只能看懂文字和图片，听不了语音、看不了视频和表情。"
     "麻烦用文字把情况打出来；考勤表、欠条、聊天截图可以拍照发给我。"
 )
+PRIVATE_ONLY = "为了保护您的隐私，请私聊本助手（@{bot}）登记欠薪情况。"
+EDITED = "修改过的消息我们收不到，请把改正后的内容重新发送一次。"
 CANCELLED = "好的，本次登记已经取消，什么都没有提交。想重新开始就发 /new。"

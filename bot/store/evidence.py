@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 from typing import List, Optional
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from bot.beijing_time import BEIJING, today
 from bot.store.models import Evidence, Lead, utcnow
 
 # A file sent this soon after filing, outside a new report, belongs to the lead just filed.
@@ -40,6 +41,14 @@ def attach_pending(session: Session, sender_id: str, lead_id: int) -> int:
 def pending_count(session: Session, sender_id: str) -> int:
     query = select(Evidence.id).where(Evidence.sender_id == sender_id, Evidence.lead_id.is_(None))
     return len(session.execute(query).all())
+
+
+def files_today(session: Session, channel: str, sender_id: str) -> int:
+    """Files a chat sent since midnight Beijing time: the daily quota keeps one chat from filling the disk."""
+    midnight = datetime.combine(today(), time(0), tzinfo=BEIJING).astimezone(timezone.utc)
+    query = select(func.count(Evidence.id)).where(Evidence.channel == channel, Evidence.sender_id == sender_id,
+                                                  Evidence.received_at >= midnight)
+    return session.execute(query).scalar_one()
 
 
 def evidence_for_lead(session: Session, lead_id: int) -> List[Evidence]:

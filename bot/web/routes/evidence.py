@@ -1,23 +1,23 @@
-"""GET /evidence/{id}: a worker's evidence file, to logged-in staff only, each view audited."""
+"""GET /evidence/{id}: a worker's evidence file, to logged-in staff only, each view audited.
+
+Files come from strangers: only a picture whose bytes are checked (at upload and again here,
+so older rows are covered too) is shown inline; everything else, PDFs included, is a download,
+and the browser is told not to guess a type of its own.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from bot.evidence import ALLOWED_TYPES
+from bot.evidence import ALLOWED_TYPES, HEAD_BYTES, INLINE_TYPES, OCTET_STREAM, is_a
 from bot.settings import get_settings
 from bot.store import audit
 from bot.store.models import Evidence
 from bot.store.session import open_session
 from bot.web.sessions import staff_name
-
-# Shown in the page (images inline, PDFs in the browser's viewer); office files are downloaded.
-INLINE_PREFIXES = ("image/", "application/pdf")
 
 
 def evidence_file(request: Request) -> Response:
@@ -32,10 +32,13 @@ def evidence_file(request: Request) -> Response:
             raise HTTPException(status_code=404, detail="证据文件不在存储目录中")
         audit.record(session, staff_name(request), "view_evidence", evidence.lead_id, evidence_id=evidence.id)
         media_type = evidence.media_type.lower()
-    suffix = ALLOWED_TYPES.get(media_type, Path(path).suffix)
-    disposition = "inline" if media_type.startswith(INLINE_PREFIXES) else "attachment"
-    return FileResponse(path, media_type=media_type, filename=f"evidence-{evidence_id}{suffix}",
-                        content_disposition_type=disposition, headers={"cache-control": "private, no-store"})
+    with open(path, "rb") as handle:
+        verified = is_a(media_type, handle.read(HEAD_BYTES))
+    suffix = ALLOWED_TYPES[media_type][0] if verified else path.suffix
+    disposition = "inline" if verified and media_type in INLINE_TYPES else "attachment"
+    return FileResponse(path, media_type=media_type if verified else OCTET_STREAM,
+                        filename=f"evidence-{evidence_id}{suffix}", content_disposition_type=disposition,
+                        headers={"cache-control": "private, no-store", "x-content-type-options": "nosniff"})
 
 
 routes = [Route("/evidence/{evidence_id:int}", evidence_file, methods=["GET"])]

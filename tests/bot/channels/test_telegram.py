@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any, Dict, List, Optional
 
 import httpx
@@ -17,17 +19,19 @@ import pytest
 
 from bot.channels import texts
 from bot.channels.telegram_app import build_application
+from bot.evidence import OCTET_STREAM
 from bot.settings import get_settings
 from bot.store import inbox
 from bot.store.evidence import evidence_for_lead
 from bot.store.leads import change_status, file_lead
-from bot.store.models import Evidence, InboxUpdate
+from bot.store.models import Evidence, InboxUpdate, utcnow
 from bot.store.notifications import NO_LEADS
 from bot.store.session import open_session
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.fake_telegram import BOT_USER, TOKEN, FakeTelegram
 
-CHAT, OTHER_CHAT = 5550001, 5550002
-PNG = b"\x89PNG\r\n\x1a\n" + b"fake image bytes" * 10
+CHAT, OTHER_CHAT, GROUP = 5550001, 5550002, -1005550003
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"fake image bytes" * 10
+POINTER = texts.PRIVATE_ONLY.format(bot=BOT_USER["username"])
 
 
 class ScriptedDialogue:
@@ -199,19 +203,18 @@ async def test_database_down_keeps_the_update_on_disk_until_it_is_back(fake, set
 
 async def test_a_photo_is_stored_with_its_hash_and_attached_to_the_lead_being_reported(fake, app, dialogue, settings):
     dialogue.reporting = True
-    photo = fake.add_file("photo-1", PNG)
+    photo = fake.add_file("photo-1", JPEG)
     async with running(app):
         fake.message(CHAT, caption="考勤表", photo=[{**photo, "width": 90, "height": 90}])
         await fake.wait_for(lambda: len(fake.texts(CHAT)) == 1)
     assert fake.texts(CHAT) == [texts.EVIDENCE_SAVED.format(count=1)]
     with open_session() as session:
         [evidence] = session.query(Evidence).all()
-        assert evidence.lead_id is None and evidence.kind == "photo" and evidence.size_bytes == len(PNG)
+        assert evidence.lead_id is None and evidence.kind == "photo" and evidence.size_bytes == len(JPEG)
+        assert evidence.media_type == "image/jpeg"  # its bytes were checked
         stored = settings.evidence_dir / evidence.path
-        assert stored.read_bytes() == PNG and oct(stored.stat().st_mode & 0o777) == "0o600"
-        import hashlib
-
-        assert evidence.sha256 == hashlib.sha256(PNG).hexdigest()
+        assert stored.read_bytes() == JPEG and oct(stored.stat().st_mode & 0o777) == "0o600"
+        assert evidence.sha256 == hashlib.sha256(JPEG).hexdigest()
         lead, _ = file_lead(session, intake_key="k1", channel="telegram", sender_id=str(CHAT),
                             fields={"employer_name": "老王"})
         assert [e.sha256 for e in evidence_for_lead(session, lead.id)] == [evidence.sha256]
@@ -241,6 +244,116 @@ async def test_files_of_the_wrong_type_or_too_big_are_refused_with_a_reason(fake
     assert not fake.sent("getFile")  # never downloaded
     with open_session() as session:
         assert session.query(Evidence).count() == 0
+
+
+async def test_a_file_without_a_stated_size_is_not_downloaded_past_the_limit(fake, app, settings):
+    """The update and getFile may leave the size out: the download itself is cut at EVIDENCE_MAX_BYTES."""
+    huge = fake.add_file("huge-1", b"%PDF-1.4 " + b"x" * 16 * 2**20, stated=False)
+    beyond = fake.add_file("huge-2", b"%PDF-1.4", stated=False, too_big=True)  # above Telegram's 20 MB
+    async with running(app):
+        fake.message(CHAT, document={**huge, "file_name": "工资单.pdf", "mime_type": "application/pdf"})
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 1)
+        update = fake.message(CHAT, document={**beyond, "file_name": "录像.pdf", "mime_type": "application/pdf"})
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 2)
+        await fake.wait_for(lambda: _inbox_row(update["update_id"]).status == "done")  # answered, not retried
+    assert fake.texts(CHAT) == [texts.EVIDENCE_SIZE.format(limit=0)] * 2
+    assert fake.served["huge-1"] < 2**20  # stopped after the first chunks, not the 16 MB a full download takes
+    assert len(fake.sent("getFile")) == 2
+    with open_session() as session:
+        assert session.query(Evidence).count() == 0
+    assert not settings.evidence_dir.exists() or not any(p.is_file() for p in settings.evidence_dir.rglob("*"))
+
+
+async def test_a_chat_gets_a_daily_quota_of_files(fake, settings, dialogue):
+    dialogue.reporting = True
+    with open_session() as session:
+        lead, _ = file_lead(session, intake_key="k6", channel="telegram", sender_id=str(CHAT), fields={})
+        old = Evidence(channel="telegram", sender_id=str(CHAT), kind="photo", media_type="image/jpeg", size_bytes=1,
+                       sha256="0" * 64, path="00/x.jpg", lead_id=lead.id, received_at=utcnow() - timedelta(days=1))
+        session.add(old)  # yesterday's file does not count
+        session.commit()
+    photos = [fake.add_file(f"quota-{i}", JPEG + bytes([i])) for i in range(4)]
+    async with running(build_application(replace(settings, evidence_daily_files=2), dialogue, 0.2)):
+        for i, photo in enumerate(photos[:3]):
+            fake.message(CHAT, photo=[{**photo, "width": 90, "height": 90}])
+            await fake.wait_for(lambda count=i + 1: len(fake.texts(CHAT)) == count)
+        fake.message(OTHER_CHAT, photo=[{**photos[3], "width": 90, "height": 90}])  # another chat's quota
+        await fake.wait_for(lambda: len(fake.texts(OTHER_CHAT)) == 1)
+    assert fake.texts(CHAT) == [texts.EVIDENCE_SAVED.format(count=1), texts.EVIDENCE_SAVED.format(count=2),
+                                texts.EVIDENCE_QUOTA.format(limit=2)]
+    assert fake.texts(OTHER_CHAT) == [texts.EVIDENCE_SAVED.format(count=1)]
+    assert [call["file_id"] for call in fake.sent("getFile")] == ["quota-0", "quota-1", "quota-3"]
+    with open_session() as session:
+        assert session.query(Evidence).count() == 4
+
+
+async def test_a_file_whose_bytes_are_not_its_type_is_refused_or_kept_only_for_download(fake, app, settings):
+    page = fake.add_file("page-1", b"<html><script>alert(document.cookie)</script></html>")
+    renamed = fake.add_file("sheet-1", b"PK\x03\x04\x14\x00\x06\x00 an .xlsx named .xls")
+    async with running(app):
+        fake.message(CHAT, document={**page, "file_name": "欠条.pdf", "mime_type": "application/pdf"})
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 1)
+        fake.message(CHAT, document={**renamed, "file_name": "考勤表.xls", "mime_type": "application/vnd.ms-excel"})
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 2)
+    assert fake.texts(CHAT) == [texts.EVIDENCE_CONTENT, texts.EVIDENCE_SAVED.format(count=1)]
+    with open_session() as session:
+        [evidence] = session.query(Evidence).all()
+    assert evidence.media_type == OCTET_STREAM and evidence.path.endswith(".xls")
+    assert [p.name for p in settings.evidence_dir.rglob("*") if p.is_file()] == [evidence.path.split("/")[-1]]
+
+
+async def test_group_chats_get_a_pointer_to_a_private_chat_and_nothing_is_kept(fake, app, dialogue, settings):
+    """A worker's name and phone must not be read back to a group: no dialogue, no evidence, no inbox row."""
+    photo = fake.add_file("group-photo", JPEG)
+    group = {"chat_type": "supergroup", "from_id": CHAT}
+    async with running(app):
+        first = fake.message(GROUP, "我叫张三，电话13800138000，老板欠我两万", **group)  # not to the bot: silence
+        fake.message(GROUP, photo=[{**photo, "width": 90, "height": 90}], **group)
+        fake.message(GROUP, "/status@other_bot", **group)
+        fake.message(GROUP, "@arrears_test_bot 我叫张三", edit_of=first["message"]["message_id"], **group)
+        fake.message(-1005550004, "@arrears_test_bot 通知", chat_type="channel")  # a channel post to the bot
+        fake.message(GROUP, "@arrears_test_bot 老板欠我两万", **group)  # the bot is addressed: one pointer each
+        fake.message(GROUP, caption="@arrears_test_bot 考勤表", photo=[{**photo, "width": 90, "height": 90}], **group)
+        fake.message(GROUP, "/start", **group)
+        fake.message(GROUP, "好的", reply_to_message={"message_id": 1, "date": 1, "from": BOT_USER, "text": "…",
+                                                     "chat": {"id": GROUP, "type": "supergroup", "title": "工友群"}},
+                     **group)
+        await fake.wait_for(lambda: len(fake.texts(GROUP)) == 4)  # one chat is handled in order: all done
+        await fake.wait_for(lambda: len(fake.texts(-1005550004)) == 1)
+        private = fake.message(CHAT, "老板欠我两万")  # the same person in private: intake as usual
+        await fake.wait_for(lambda: fake.texts(CHAT) == ["收到：老板欠我两万"])
+        await fake.wait_for(lambda: _inbox_row(private["update_id"]).status == "done")
+    assert fake.texts(GROUP) == [POINTER] * 4 and fake.texts(-1005550004) == [POINTER]
+    assert dialogue.received == [(str(CHAT), "老板欠我两万")]
+    assert not fake.sent("getFile") and not fake.sent("sendChatAction", GROUP)
+    with open_session() as session:
+        assert session.query(Evidence).count() == 0
+        assert [row.chat_id for row in session.query(InboxUpdate)] == [str(CHAT)]
+    assert not (settings.spool_dir / "inbox").exists()
+
+
+async def test_a_group_update_left_in_the_inbox_by_an_earlier_version_is_dropped(fake, settings, dialogue):
+    payload = {"update_id": 78, "message": {"message_id": 1, "date": 1, "text": "我叫张三，电话13800138000",
+                                            "chat": {"id": GROUP, "type": "group", "title": "工友群"}}}
+    with open_session() as session:
+        inbox.record_update(session, 78, str(GROUP), payload)
+    async with running(build_application(settings, dialogue, background_interval=0.2)):
+        await fake.wait_for(lambda: _inbox_row(78).status == "done")
+    assert _inbox_row(78).payload is None and dialogue.received == [] and fake.texts() == []
+
+
+async def test_an_edited_message_is_not_taken_as_new_input(fake, app, dialogue):
+    async with running(app):
+        first = fake.message(CHAT, "老板欠我两万")
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 1)
+        edit = fake.message(CHAT, "老板欠我三万", edit_of=first["message"]["message_id"])
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 2)
+        command = fake.message(CHAT, "/cancel", edit_of=first["message"]["message_id"])
+        await fake.wait_for(lambda: len(fake.texts(CHAT)) == 3)
+        await fake.wait_for(lambda: _inbox_row(command["update_id"]).status == "done")
+    assert dialogue.received == [(str(CHAT), "老板欠我两万")]
+    assert fake.texts(CHAT) == ["收到：老板欠我两万", texts.EDITED, texts.EDITED]
+    assert _inbox_row(edit["update_id"]).status == "done"  # kept in the inbox like any private message
 
 
 async def test_voice_video_and_stickers_get_a_friendly_answer(fake, app, dialogue):

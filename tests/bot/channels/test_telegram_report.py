@@ -10,7 +10,7 @@ from bot.settings import get_settings
 from bot.store.evidence import evidence_for_lead
 from bot.store.leads import leads_for_sender
 from bot.store.session import open_session
-from tests.bot.channels.test_telegram import PNG, _inbox_row, running
+from tests.bot.channels.test_telegram import JPEG, _inbox_row, running
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.test_cli import REPORT
 
@@ -33,7 +33,7 @@ async def test_a_report_from_first_message_to_reference_number_with_evidence(dat
     monkeypatch.setenv("TELEGRAM_BASE_URL", fake.base_url)
     monkeypatch.setenv("EVIDENCE_DIR", str(tmp_path / "evidence"))
     get_settings.cache_clear()
-    photo = fake.add_file("attendance", PNG)
+    photo = fake.add_file("attendance", JPEG)
     try:
         async with running(build_application(get_settings(), RasaDialogue(), background_interval=0.5)):
             for i, text in enumerate(REPORT):
@@ -50,7 +50,7 @@ async def test_a_report_from_first_message_to_reference_number_with_evidence(dat
         assert lead.channel == "telegram" and lead.reference in " ".join(fake.texts(CHAT))
         assert lead.employer_name == "老王" and lead.amount_yuan == 30000 and lead.worker_count == 12
         [evidence] = evidence_for_lead(session, lead.id)
-        assert evidence.kind == "photo" and (tmp_path / "evidence" / evidence.path).read_bytes() == PNG
+        assert evidence.kind == "photo" and (tmp_path / "evidence" / evidence.path).read_bytes() == JPEG
     texts = fake.texts(CHAT)
     assert "证据已经保存" in " ".join(texts)
     assert lead.reference in texts[-1] and "新线索" in texts[-1]

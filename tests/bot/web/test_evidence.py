@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.evidence import save
+from bot.evidence import OCTET_STREAM, save
 from bot.settings import get_settings
 from bot.store import audit
 from bot.store.evidence import add_evidence
@@ -11,6 +11,7 @@ from tests.bot.web.conftest import make_lead
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.4 attendance sheet"
+PAGE = b"<html><script>fetch('/leads').then(r => r.text()).then(steal)</script></html>"
 
 
 def _store(data, media_type, lead_id, path=None):
@@ -39,10 +40,13 @@ def test_staff_get_the_file_with_its_type_and_the_view_is_audited(staff, files):
     response = staff.get(f"/evidence/{photo}")
     assert response.status_code == 200 and response.content == PNG
     assert response.headers["content-type"] == "image/png"
-    assert response.headers["content-disposition"].startswith("inline")
+    assert response.headers["content-disposition"].startswith("inline")  # a checked picture
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert "no-store" in response.headers["cache-control"]
     document = staff.get(f"/evidence/{sheet}")
     assert document.content == PDF and document.headers["content-type"] == "application/pdf"
+    assert document.headers["content-disposition"] == f'attachment; filename="evidence-{sheet}.pdf"'
+    assert document.headers["x-content-type-options"] == "nosniff"
     with open_session() as session:
         views = [(e.actor, e.detail) for e in audit.entries(session, lead_id) if e.action == "view_evidence"]
     assert views == [("li", {"evidence_id": sheet}), ("li", {"evidence_id": photo})]
@@ -68,3 +72,17 @@ def test_a_missing_file_or_a_path_outside_the_evidence_folder_is_not_found(staff
                             size_bytes=1, sha256="0" * 64, path="00/missing.png", lead_id=lead_id).id
     response = staff.get(f"/evidence/{gone}")
     assert response.status_code == 404 and "证据文件不在存储目录中" in response.text
+
+
+def test_a_file_that_is_not_what_its_row_says_is_only_ever_downloaded(staff, files):
+    """A row from before contents were checked (a web page stored as image/png) or a mislabelled file
+    kept as application/octet-stream: never rendered by the browser, whatever its type says."""
+    lead_id, _, _ = files
+    disguised = _store(PAGE, "image/png", lead_id)
+    mislabelled = _store(PNG, OCTET_STREAM, lead_id)
+    for evidence_id in (disguised, mislabelled):
+        response = staff.get(f"/evidence/{evidence_id}")
+        assert response.status_code == 200
+        assert response.headers["content-type"] == OCTET_STREAM
+        assert response.headers["content-disposition"].startswith("attachment")
+        assert response.headers["x-content-type-options"] == "nosniff"
