@@ -40,12 +40,14 @@ def test_every_kept_type_is_recognised_by_its_first_bytes():
         assert content_type(media_type.upper(), head) == media_type, media_type
 
 
+@pytest.mark.security
 def test_a_file_that_is_another_kept_type_than_it_claims_is_kept_only_as_octet_stream():
     assert content_type("image/jpeg", SAMPLES["image/png"]) == OCTET_STREAM  # could not be shown inline
     assert content_type("application/vnd.ms-excel", ZIP) == OCTET_STREAM  # an .xlsx renamed .xls
     assert content_type("application/pdf", SAMPLES["image/jpeg"]) == OCTET_STREAM
 
 
+@pytest.mark.security
 def test_a_file_that_is_none_of_the_kept_types_is_refused():
     assert content_type("image/png", b"<html><script>alert(1)</script>") is None
     assert content_type("image/jpeg", b"<svg xmlns='http://www.w3.org/2000/svg'>") is None
@@ -61,6 +63,7 @@ async def _chunks(pulled, count=10, size=40):
         yield b"x" * size
 
 
+@pytest.mark.security
 async def test_a_download_is_dropped_as_soon_as_it_passes_the_limit():
     pulled = []
     assert await read_capped(_chunks(pulled), 100) is None

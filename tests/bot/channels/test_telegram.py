@@ -246,6 +246,7 @@ async def test_files_of_the_wrong_type_or_too_big_are_refused_with_a_reason(fake
         assert session.query(Evidence).count() == 0
 
 
+@pytest.mark.security
 async def test_a_file_without_a_stated_size_is_not_downloaded_past_the_limit(fake, app, settings):
     """The update and getFile may leave the size out: the download itself is cut at EVIDENCE_MAX_BYTES."""
     huge = fake.add_file("huge-1", b"%PDF-1.4 " + b"x" * 16 * 2**20, stated=False)
@@ -264,6 +265,7 @@ async def test_a_file_without_a_stated_size_is_not_downloaded_past_the_limit(fak
     assert not settings.evidence_dir.exists() or not any(p.is_file() for p in settings.evidence_dir.rglob("*"))
 
 
+@pytest.mark.security
 async def test_a_chat_gets_a_daily_quota_of_files(fake, settings, dialogue):
     dialogue.reporting = True
     with open_session() as session:
@@ -287,6 +289,7 @@ async def test_a_chat_gets_a_daily_quota_of_files(fake, settings, dialogue):
         assert session.query(Evidence).count() == 4
 
 
+@pytest.mark.security
 async def test_a_file_whose_bytes_are_not_its_type_is_refused_or_kept_only_for_download(fake, app, settings):
     page = fake.add_file("page-1", b"<html><script>alert(document.cookie)</script></html>")
     renamed = fake.add_file("sheet-1", b"PK\x03\x04\x14\x00\x06\x00 an .xlsx named .xls")
@@ -302,6 +305,7 @@ async def test_a_file_whose_bytes_are_not_its_type_is_refused_or_kept_only_for_d
     assert [p.name for p in settings.evidence_dir.rglob("*") if p.is_file()] == [evidence.path.split("/")[-1]]
 
 
+@pytest.mark.security
 async def test_group_chats_get_a_pointer_to_a_private_chat_and_nothing_is_kept(fake, app, dialogue, settings):
     """A worker's name and phone must not be read back to a group: no dialogue, no evidence, no inbox row."""
     photo = fake.add_file("group-photo", JPEG)
@@ -332,6 +336,7 @@ async def test_group_chats_get_a_pointer_to_a_private_chat_and_nothing_is_kept(f
     assert not (settings.spool_dir / "inbox").exists()
 
 
+@pytest.mark.security
 async def test_a_group_update_left_in_the_inbox_by_an_earlier_version_is_dropped(fake, settings, dialogue):
     payload = {"update_id": 78, "message": {"message_id": 1, "date": 1, "text": "我叫张三，电话13800138000",
                                             "chat": {"id": GROUP, "type": "group", "title": "工友群"}}}
@@ -342,6 +347,7 @@ async def test_a_group_update_left_in_the_inbox_by_an_earlier_version_is_dropped
     assert _inbox_row(78).payload is None and dialogue.received == [] and fake.texts() == []
 
 
+@pytest.mark.security
 async def test_an_edited_message_is_not_taken_as_new_input(fake, app, dialogue):
     async with running(app):
         first = fake.message(CHAT, "老板欠我两万")
@@ -428,6 +434,7 @@ async def test_a_status_change_is_sent_to_the_worker(fake, app):
     assert len(fake.sent("sendMessage")) == 1
 
 
+@pytest.mark.security
 async def test_webhook_refuses_requests_without_the_secret_token(fake, settings, dialogue):
     application = build_application(replace(settings), dialogue, background_interval=0.2)
     port = FakeTelegram().port  # any free port

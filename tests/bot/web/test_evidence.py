@@ -52,6 +52,7 @@ def test_staff_get_the_file_with_its_type_and_the_view_is_audited(staff, files):
     assert views == [("li", {"evidence_id": sheet}), ("li", {"evidence_id": photo})]
 
 
+@pytest.mark.security
 def test_strangers_get_no_evidence(anonymous, files):
     _, photo, _ = files
     response = anonymous.get(f"/evidence/{photo}", follow_redirects=False)
@@ -61,6 +62,7 @@ def test_strangers_get_no_evidence(anonymous, files):
         assert not [e for e in audit.entries(session) if e.action == "view_evidence"]
 
 
+@pytest.mark.security
 def test_a_missing_file_or_a_path_outside_the_evidence_folder_is_not_found(staff, files, tmp_path):
     lead_id, _, _ = files
     (tmp_path / "secret.txt").write_text("not evidence")
@@ -74,6 +76,7 @@ def test_a_missing_file_or_a_path_outside_the_evidence_folder_is_not_found(staff
     assert response.status_code == 404 and "证据文件不在存储目录中" in response.text
 
 
+@pytest.mark.security
 def test_a_file_that_is_not_what_its_row_says_is_only_ever_downloaded(staff, files):
     """A row from before contents were checked (a web page stored as image/png) or a mislabelled file
     kept as application/octet-stream: never rendered by the browser, whatever its type says."""
