@@ -3,13 +3,20 @@
 新线索 (new) → 核实中 (verifying) → 已转办 (transferred, to a body in TRANSFER_TARGETS) → 已办结 (closed,
 追回 with the amount recovered and workers paid, or 不予受理/无法核实 with a reason). A lead may also be
 closed straight from new or verifying (e.g. refused, or paid after one phone call).
+
+Two staff may change the same lead at once. Lead.version is SQLAlchemy's version_id_col, so a change
+to a lead that someone else changed since it was read is refused (Conflict), never merged into a
+contradictory lead: callers pass the version the staff member saw, and a change that loses the race
+to the database (StaleDataError) is rolled back whole, history row and worker's message included.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from bot.store import audit
 from bot.store.leads import change_status
@@ -26,9 +33,33 @@ class WorkflowError(ValueError):
     """A change the workflow does not allow; the message says why, in Chinese, for the console."""
 
 
+class Conflict(WorkflowError):
+    """The lead was changed by someone else after it was read; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("刚被他人修改，请刷新后再试。")
+
+
+def check_version(lead: Lead, seen: Optional[int]) -> None:
+    """Refuse a change made on a page that showed an older version of the lead (None: just read)."""
+    if seen is not None and lead.version != seen:
+        raise Conflict()
+
+
+@contextmanager
+def _unless_changed_meanwhile(session: Session) -> Iterator[None]:
+    """Commit inside; if the lead's UPDATE finds another version, roll everything back: Conflict."""
+    try:
+        yield
+    except StaleDataError:
+        session.rollback()
+        raise Conflict() from None
+
+
 def move(session: Session, lead: Lead, to_status: str, actor: str, *, transfer_target: Optional[str] = None,
          outcome: Optional[str] = None, amount_recovered: Optional[int] = None,
-         workers_paid: Optional[int] = None, reason: Optional[str] = None) -> None:
+         workers_paid: Optional[int] = None, reason: Optional[str] = None, version: Optional[int] = None) -> None:
+    check_version(lead, version)
     if to_status not in NEXT.get(lead.status, ()):
         names = STATUSES.get(lead.status, lead.status), STATUSES.get(to_status, to_status)
         raise WorkflowError("不能从“{}”改为“{}”".format(*names))
@@ -53,10 +84,13 @@ def move(session: Session, lead: Lead, to_status: str, actor: str, *, transfer_t
     audit.record(session, actor, "change_status", lead.id, commit=False, before=before,
                  after={"status": to_status, "transfer_target": transfer_target, "outcome": outcome,
                         "amount_recovered": amount_recovered, "workers_paid": workers_paid, "reason": reason})
-    change_status(session, lead, to_status, changed_by=actor, note=reason)  # commits, queues the worker's message
+    with _unless_changed_meanwhile(session):
+        change_status(session, lead, to_status, changed_by=actor, note=reason)  # commits, queues the worker's message
 
 
-def correct_field(session: Session, lead: Lead, field: str, value: Any, actor: str) -> None:
+def correct_field(session: Session, lead: Lead, field: str, value: Any, actor: str,
+                  version: Optional[int] = None) -> None:
+    check_version(lead, version)
     if field not in EDITABLE:
         raise WorkflowError(f"字段“{field}”不能修改")
     if value in ("", None):
@@ -71,7 +105,8 @@ def correct_field(session: Session, lead: Lead, field: str, value: Any, actor: s
         return
     setattr(lead, field, value)
     audit.record(session, actor, "edit_field", lead.id, commit=False, field=field, before=before, after=value)
-    session.commit()
+    with _unless_changed_meanwhile(session):
+        session.commit()
 
 
 def add_note(session: Session, lead: Lead, author: str, text: str) -> LeadNote:

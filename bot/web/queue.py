@@ -1,7 +1,7 @@
 """The queue of leads: filters, free-text search, sort order and pages, as one query on both databases.
 
-Filters arrive as GET parameters (so a filtered queue is a link staff can share); values that do
-not parse are ignored and reported back, never an error page.
+Filters arrive as GET parameters (so a filtered queue is a link staff can share) and are read by
+bot/web/forms.py: values that do not parse or are out of range are ignored and named on the page.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from bot.beijing_time import BEIJING
 from bot.fields import SECTOR_LABELS
 from bot.store.models import STATUSES, Lead
+from bot.web.forms import MAX_PAGE, MAX_YUAN, QueryValues
 
 PAGE_SIZE = 50
 # The default puts 群体性欠薪 at the top, newest first within and below it.
@@ -25,6 +26,10 @@ SORTS = {"collective": "群体性欠薪在前，再按最新", "newest": "最新
 DEFAULT_SORT = "collective"
 FILTER_NAMES = ("status", "sector", "date_from", "date_to", "amount_min", "amount_max", "place", "channel", "q",
                 "collective")
+# How the page names a filter it could not apply.
+FILTER_LABELS = {"status": "状态", "sector": "行业", "date_from": "登记日期（从）", "date_to": "登记日期（到）",
+                 "amount_min": "金额（从）", "amount_max": "金额（到）", "place": "地点", "channel": "渠道",
+                 "q": "搜索", "collective": "只看群体性欠薪", "sort": "排序", "page": "页码"}
 
 
 @dataclass
@@ -41,26 +46,22 @@ class QueueFilter:
     collective: Optional[str] = None  # "1": only 群体性欠薪 (the ids come from bot/web/case_marks.py)
     sort: str = DEFAULT_SORT
     page: int = 1
-    ignored: List[str] = field(default_factory=list)  # parameters that did not parse
+    ignored: List[str] = field(default_factory=list)  # labels of the parameters that did not parse
     collective_ids: Set[int] = field(default_factory=set)  # set by the route before querying
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> QueueFilter:
-        chosen = cls()
-
-        def text(name: str) -> Optional[str]:
-            return (params.get(name) or "").strip()[:100] or None
-
-        chosen.status = _one_of(text("status"), STATUSES, "status", chosen.ignored)
-        chosen.sector = _one_of(text("sector"), SECTOR_LABELS, "sector", chosen.ignored)
-        chosen.date_from = _parse(text("date_from"), date.fromisoformat, "date_from", chosen.ignored)
-        chosen.date_to = _parse(text("date_to"), date.fromisoformat, "date_to", chosen.ignored)
-        chosen.amount_min = _parse(text("amount_min"), _whole_yuan, "amount_min", chosen.ignored)
-        chosen.amount_max = _parse(text("amount_max"), _whole_yuan, "amount_max", chosen.ignored)
-        chosen.place, chosen.channel, chosen.q = text("place"), text("channel"), text("q")
-        chosen.collective = _one_of(text("collective"), {"1": "只看群体性欠薪"}, "collective", chosen.ignored)
-        chosen.sort = _one_of(text("sort"), SORTS, "sort", chosen.ignored) or DEFAULT_SORT
-        chosen.page = max(1, _parse(text("page"), int, "page", chosen.ignored) or 1)
+        values = QueryValues(params, FILTER_LABELS)
+        chosen = cls(
+            status=values.choice("status", STATUSES), sector=values.choice("sector", SECTOR_LABELS),
+            date_from=values.day("date_from"), date_to=values.day("date_to"),
+            amount_min=values.number("amount_min", MAX_YUAN), amount_max=values.number("amount_max", MAX_YUAN),
+            place=values.text("place"), channel=values.text("channel"), q=values.text("q"),
+            collective=values.choice("collective", {"1": "只看群体性欠薪"}),
+            sort=values.choice("sort", SORTS) or DEFAULT_SORT,
+            page=values.number("page", MAX_PAGE, smallest=1) or 1,
+        )
+        chosen.ignored = values.ignored
         return chosen
 
     def conditions(self, with_status: bool = True) -> List[ColumnElement]:
@@ -156,27 +157,3 @@ def _order(sort: str) -> list:
 def _start_of(day: date) -> datetime:
     """Midnight Beijing time, as the stored UTC instant."""
     return datetime.combine(day, time.min, tzinfo=BEIJING).astimezone(timezone.utc)
-
-
-def _whole_yuan(text: str) -> int:
-    value = int(text.replace(",", ""))
-    if value < 0:
-        raise ValueError(text)
-    return value
-
-
-def _one_of(value: Optional[str], allowed: Mapping[str, str], name: str, ignored: List[str]) -> Optional[str]:
-    if value is not None and value not in allowed:
-        ignored.append(name)
-        return None
-    return value
-
-
-def _parse(value: Optional[str], parser, name: str, ignored: List[str]):
-    if value is None:
-        return None
-    try:
-        return parser(value)
-    except ValueError:
-        ignored.append(name)
-        return None

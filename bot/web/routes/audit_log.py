@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from bot.store import audit
 from bot.store.session import open_session
+from bot.web.forms import MAX_ID, MAX_PAGE, QueryValues
 from bot.web.rendering import render
 from bot.web.sessions import is_supervisor
 
@@ -20,20 +21,15 @@ PAGE_SIZE = 100
 def audit_page(request: Request) -> Response:
     if not is_supervisor(request):
         raise HTTPException(status_code=403, detail="只有主管可以查看审计日志")
-    try:
-        page = max(1, int(request.query_params.get("page", "1")))
-    except ValueError:
-        page = 1
-    try:
-        lead_id = int(request.query_params["lead"]) if request.query_params.get("lead") else None
-    except ValueError:
-        lead_id = None
+    values = QueryValues(request.query_params, {"page": "页码", "lead": "线索 ID"})
+    page = values.number("page", MAX_PAGE, smallest=1) or 1
+    lead_id = values.number("lead", MAX_ID, smallest=1)
     with open_session() as session:
         rows = audit.entries(session, lead_id=lead_id, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     entries = [(entry, json.dumps(entry.detail, ensure_ascii=False) if entry.detail else "")
                for entry in rows[:PAGE_SIZE]]
     return render(request, "audit.html", {"entries": entries, "page": page, "more": len(rows) > PAGE_SIZE,
-                                          "lead_id": lead_id})
+                                          "lead_id": lead_id, "ignored": values.ignored})
 
 
 routes = [Route("/audit", audit_page, methods=["GET"])]

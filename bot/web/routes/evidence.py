@@ -17,11 +17,12 @@ from bot.settings import get_settings
 from bot.store import audit
 from bot.store.models import Evidence
 from bot.store.session import open_session
+from bot.web.forms import path_id
 from bot.web.sessions import staff_name
 
 
 def evidence_file(request: Request) -> Response:
-    evidence_id = request.path_params["evidence_id"]
+    evidence_id = path_id(request, "evidence_id", "没有这个证据文件")
     with open_session() as session:
         evidence = session.get(Evidence, evidence_id)
         if evidence is None:
@@ -41,4 +42,4 @@ def evidence_file(request: Request) -> Response:
                         headers={"cache-control": "private, no-store", "x-content-type-options": "nosniff"})
 
 
-routes = [Route("/evidence/{evidence_id:int}", evidence_file, methods=["GET"])]
+routes = [Route("/evidence/{evidence_id}", evidence_file, methods=["GET"])]

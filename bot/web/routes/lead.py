@@ -18,18 +18,25 @@ from bot.store.evidence import evidence_for_lead
 from bot.store.models import Lead
 from bot.store.session import open_session
 from bot.web.case_marks import case_marks
+from bot.web.forms import path_id
 from bot.web.labels import CASEWORK_FIELDS, FIELD_LABELS, PERSONAL_FIELDS, REPORT_FIELDS
 from bot.web.lead_view import field_rows, needs_check_names, urgency_names
 from bot.web.rendering import render
 from bot.web.sessions import staff_name
 
 SAVED = {"status": "状态已更新。", "field": "已更正。", "note": "备注已添加。"}
+NO_LEAD = "没有这条线索"
+
+
+def lead_id_of(request: Request) -> int:
+    """The lead id in the path: 404 unless it is one an INTEGER column can hold."""
+    return path_id(request, "lead_id", NO_LEAD)
 
 
 def find_lead(session: Session, lead_id: int) -> Lead:
     lead = session.get(Lead, lead_id)
     if lead is None:
-        raise HTTPException(status_code=404, detail="没有这条线索")
+        raise HTTPException(status_code=404, detail=NO_LEAD)
     return lead
 
 
@@ -69,8 +76,8 @@ def _case_context(session: Session, lead: Lead) -> dict:
 
 def lead_page(request: Request) -> Response:
     with open_session() as session:
-        lead = find_lead(session, request.path_params["lead_id"])
+        lead = find_lead(session, lead_id_of(request))
         return render_lead(request, session, lead)
 
 
-routes = [Route("/leads/{lead_id:int}", lead_page, methods=["GET"])]
+routes = [Route("/leads/{lead_id}", lead_page, methods=["GET"])]

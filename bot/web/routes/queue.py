@@ -34,7 +34,7 @@ def queue_page(request: Request) -> Response:
         return f"/?{query}" if query else "/"
 
     return render(request, "queue.html", {"chosen": chosen, "page": page, "channels": channels,
-                                          "sorts": SORTS, "link": link, "query": urlencode(chosen.params()),
+                                          "sorts": SORTS, "link": link,
                                           "groups": groups, "collective": collective, "duplicates": duplicates,
                                           "overdue": overdue})
 

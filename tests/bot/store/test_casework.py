@@ -1,8 +1,11 @@
+import uuid
+
 import pytest
 
 from bot.store import audit
-from bot.store.casework import WorkflowError, add_note, correct_field, move
+from bot.store.casework import Conflict, WorkflowError, add_note, correct_field, move
 from bot.store.leads import file_lead
+from bot.store.models import Lead, Notification
 from bot.store.session import session_factory
 from bot.store.staff import add_account, check_password, hash_password, verify
 
@@ -72,3 +75,35 @@ def test_accounts_are_checked_with_one_hash_and_bad_accounts_refused(database_ur
             add_account(session, "case-short", "staff", "short")
         with pytest.raises(ValueError):
             add_account(session, "case-role", "admin", "a long password")
+
+
+def test_a_change_on_an_outdated_version_is_refused_and_writes_nothing(database_url):
+    with session_factory(database_url)() as session:
+        lead = _lead(session, "outdated")
+        seen = lead.version
+        correct_field(session, lead, "amount_yuan", "30000", "staff:wang", version=seen)
+        with pytest.raises(Conflict, match="刚被他人修改，请刷新后再试。"):
+            move(session, lead, "closed", "staff:li", outcome="rejected", reason="超过两年", version=seen)
+        with pytest.raises(Conflict):
+            correct_field(session, lead, "amount_yuan", "5000", "staff:li", version=seen)
+        session.rollback()
+        assert (lead.status, lead.outcome, lead.amount_yuan) == ("new", None, 30000)
+        assert [e.action for e in audit.entries(session, lead.id)] == ["edit_field"]
+
+
+def test_two_sessions_changing_one_lead_cannot_both_win(database_url):
+    """Both read the lead, then both change it: the second UPDATE finds another version and is undone whole."""
+    factory = session_factory(database_url)
+    with factory() as setup:
+        lead_id = _lead(setup, f"race-{uuid.uuid4().hex[:8]}").id
+    with factory() as first, factory() as second:
+        mine, theirs = first.get(Lead, lead_id), second.get(Lead, lead_id)
+        move(first, mine, "verifying", "staff:li")
+        with pytest.raises(Conflict):
+            move(second, theirs, "closed", "staff:wang", outcome="rejected", reason="超过两年")
+    with factory() as check:
+        lead = check.get(Lead, lead_id)
+        assert (lead.status, lead.outcome, lead.close_reason, lead.closed_at) == ("verifying", None, None, None)
+        assert [change.to_status for change in lead.status_history] == ["new", "verifying"]
+        assert check.query(Notification).filter_by(lead_id=lead_id).count() == 1
+        assert [e.action for e in audit.entries(check, lead_id)] == ["change_status"]

@@ -4,7 +4,7 @@ import re
 
 from bot.store import audit
 from bot.store.session import open_session
-from tests.bot.web.conftest import make_lead, post_form
+from tests.bot.web.conftest import make_lead, post_form, version_of
 
 
 def _rows(page):
@@ -15,7 +15,8 @@ def _rows(page):
 def test_the_log_names_actors_actions_and_leads_newest_first(supervisor, staff):
     lead = make_lead(employer_name="老王", phone="13800138000")
     staff.get(f"/leads/{lead.id}")
-    post_form(staff, f"/leads/{lead.id}/fields", {"field": "phone", "value": "13900000000"}, page="/")
+    post_form(staff, f"/leads/{lead.id}/fields", {"field": "phone", "value": "13900000000",
+                                                  "version": version_of(lead.id)}, page="/")
     page = supervisor.get("/audit").text
     rows = _rows(page)
     assert rows[:3] == [("li", "查看线索"), ("li", "更正字段"), ("li", "查看线索")]

@@ -33,7 +33,7 @@ def console(use_database, sqlite_url, tmp_path, monkeypatch):
     if not CHROMIUM.exists():
         pytest.fail("chromium is missing: run `make browser` (make test does)")
     monkeypatch.setenv("EVIDENCE_DIR", str(tmp_path / "evidence"))
-    monkeypatch.setenv("WEB_SECRET_KEY", "a test key, not a real one")
+    monkeypatch.setenv("WEB_SECRET_KEY", "a test key, not a real one, 32+ bytes long")
     use_database(sqlite_url)
     with open_session() as session:
         fill(session, count=80)
@@ -107,14 +107,20 @@ def test_a_supervisor_works_a_lead_and_reports_on_it(console, page):
     page.wait_for_load_state()
     assert "核实中" in page.locator("main").inner_text()
 
-    # export the queue as XLSX and read it back
+    # export the queue as XLSX and read it back: a button of a POST form (CSRF token), no script
     page.goto(f"{console}/")
+    assert page.locator("a[href*='/export.']").count() == 0
+    assert page.locator("form.exports[method=post] input[name=csrf]").count() == 1
     with page.expect_download() as download:
-        page.click("text=导出 XLSX")
+        page.click("form.exports button:has-text('导出 XLSX')")
     from openpyxl import load_workbook
 
     rows = list(load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active.iter_rows(values_only=True))
     assert rows[0][0] == "线索编号" and len(rows) == 82 and "联系电话" in rows[0]  # supervisor: personal columns
+
+    # an old link to the export address only opens the queue
+    page.goto(f"{console}/export.xlsx?status=new")
+    assert page.url == f"{console}/?status=new" and page.locator("table.queue").count() == 1
 
     # statistics
     page.click("nav >> text=统计")
@@ -123,4 +129,9 @@ def test_a_supervisor_works_a_lead_and_reports_on_it(console, page):
     assert summary.startswith("截至") and "办结率" in summary and "工程建设领域" in summary
     assert page.locator("svg").count() == 3
     _shot(page, "stats")
+    with page.expect_download() as download:
+        page.click("form.exports button:has-text('导出 XLSX')")
+    assert download.value.suggested_filename.startswith("stats-")
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert sheet.title == "统计" and sheet["A2"].value == "合计"
     assert not dialogs

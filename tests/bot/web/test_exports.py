@@ -1,7 +1,9 @@
-"""GET /export.csv and /export.xlsx: the queue's filtered leads as a file; names and phones for supervisors only."""
+"""POST /export.csv and /export.xlsx: the queue's filtered leads as a file; names and phones for supervisors only."""
 
 import csv
+import html
 import io
+import re
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -12,7 +14,7 @@ from bot.store import audit
 from bot.store.casework import move
 from bot.store.models import Lead
 from bot.store.session import open_session
-from tests.bot.web.conftest import make_lead
+from tests.bot.web.conftest import make_lead, post_form
 
 UTC = timezone.utc
 PERSONAL = ("王五", "13800138000", "李四", "13912345678")
@@ -57,17 +59,72 @@ def _export_entries():
         return [(entry.actor, entry.detail) for entry in audit.entries(session) if entry.action == "export"]
 
 
+def export_form(page_html):
+    """The queue page's export form: its action and the hidden fields it posts."""
+    form = re.search(r'<form method="post" action="(/export\.csv)" class="exports">(.*?)</form>', page_html, re.S)
+    assert form, "the queue has no export form"
+    fields = {html.unescape(name): html.unescape(value)
+              for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(2))}
+    return form.group(2), fields
+
+
+def export(client, kind="csv", query=""):
+    """Press an export button on the queue page as a browser would (no JavaScript): POST its form."""
+    page = client.get(f"/?{query}" if query else "/")
+    form, fields = export_form(page.text)
+    assert f'formaction="/export.{kind}"' in form or kind == "csv"
+    return client.post(f"/export.{kind}", data=fields)
+
+
 @pytest.mark.parametrize("page", ["/export.csv", "/export.xlsx", "/export.csv?status=new"])
 def test_strangers_are_sent_to_the_login_page(anonymous, leads, page):
     response = anonymous.get(page, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/login?next=" + quote(page, safe="")
     assert leads["a"] not in response.text and "鼎盛建筑公司" not in response.text
+    posted = post_form(anonymous, page, {}, page="/login", follow_redirects=False)
+    assert posted.status_code == 403 and leads["a"] not in posted.text
+    assert _export_entries() == []
+
+
+@pytest.mark.parametrize("page, back", [("/export.csv", "/"), ("/export.xlsx?status=new&q=鼎盛", "/?status=new&q=")])
+def test_a_get_gives_no_file_and_writes_no_audit_entry(staff, supervisor, leads, page, back):
+    """A link, an <img>, a prefetch or another site cannot export: a GET only goes back to the queue."""
+    for client in (staff, supervisor):
+        response = client.get(page, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"].startswith(back)
+        assert "content-disposition" not in response.headers and leads["a"] not in response.text
+        assert client.get(page).status_code == 200  # the queue, with the same filters
+    assert _export_entries() == []
+
+
+def test_an_export_without_the_csrf_token_is_refused(staff, leads):
+    """Another site's page can post a form to the console, but cannot know the token."""
+    for data in ({}, {"csrf": "not-the-token"}):
+        response = staff.post("/export.csv", data=data)
+        assert response.status_code == 403 and "content-disposition" not in response.headers
+    assert _export_entries() == []
+
+
+def test_the_queue_offers_exports_as_buttons_of_a_post_form(staff, leads):
+    page = staff.get("/?status=new&sort=oldest&page=1").text
+    assert 'href="/export.' not in page  # no link that exports
+    form, fields = export_form(page)
+    assert fields.pop("csrf") and fields == {"status": "new", "sort": "oldest"}
+    assert '<button type="submit" class="export">导出 CSV</button>' in form
+    assert '<button type="submit" class="export" formaction="/export.xlsx">导出 XLSX</button>' in form
+
+
+def test_filters_that_do_not_parse_are_refused_not_dropped(staff, leads):
+    """A dropped filter would export more than was asked for: refused with the filter named."""
+    response = post_form(staff, "/export.csv", {"status": "new", "amount_min": "9" * 30, "date_to": "9999-12-31"})
+    assert response.status_code == 400 and "content-disposition" not in response.headers
+    assert "导出条件格式不对：登记日期（到）、金额（从）" in response.text
     assert _export_entries() == []
 
 
 def test_staff_get_a_csv_of_every_lead_without_names_or_phones(staff, leads):
-    response = staff.get("/export.csv")
+    response = export(staff, "csv")
     assert response.headers["content-disposition"].startswith('attachment; filename="leads-')
     assert response.headers["content-disposition"].endswith('.csv"')
     rows = csv_rows(response)
@@ -83,7 +140,7 @@ def test_staff_get_a_csv_of_every_lead_without_names_or_phones(staff, leads):
 
 
 def test_staff_get_an_xlsx_of_every_lead_without_names_or_phones(staff, leads):
-    response = staff.get("/export.xlsx")
+    response = export(staff, "xlsx")
     assert response.headers["content-disposition"].endswith('.xlsx"')
     rows = xlsx_rows(response)
     assert "反映人" not in rows[0] and "联系电话" not in rows[0]
@@ -97,7 +154,7 @@ def test_staff_get_an_xlsx_of_every_lead_without_names_or_phones(staff, leads):
 
 
 def test_a_supervisors_csv_holds_names_and_phones(supervisor, leads):
-    rows = csv_rows(supervisor.get("/export.csv"))
+    rows = csv_rows(export(supervisor, "csv"))
     assert rows[0][-2:] == ["反映人", "联系电话"]
     assert _column(rows, "线索编号") == [leads["c"], leads["b"], leads["a"]]
     assert _column(rows, "反映人") == ["", "李四", "王五"]
@@ -105,7 +162,7 @@ def test_a_supervisors_csv_holds_names_and_phones(supervisor, leads):
 
 
 def test_a_supervisors_xlsx_holds_names_and_phones(supervisor, leads):
-    rows = xlsx_rows(supervisor.get("/export.xlsx"))
+    rows = xlsx_rows(export(supervisor, "xlsx"))
     assert rows[0][-2:] == ["反映人", "联系电话"]
     assert _column(rows, "反映人") == [None, "李四", "王五"]
     assert _column(rows, "联系电话") == [None, "13912345678", "13800138000"]  # text, leading digits kept
@@ -125,15 +182,15 @@ def test_a_supervisors_xlsx_holds_names_and_phones(supervisor, leads):
 ])
 def test_the_queues_filters_limit_the_rows(staff, leads, query, expected):
     by_reference = {reference: name for name, reference in leads.items()}
-    in_csv = _column(csv_rows(staff.get(f"/export.csv?{query}")), "线索编号")
-    in_xlsx = _column(xlsx_rows(staff.get(f"/export.xlsx?{query}")), "线索编号")
+    in_csv = _column(csv_rows(export(staff, "csv", query)), "线索编号")
+    in_xlsx = _column(xlsx_rows(export(staff, "xlsx", query)), "线索编号")
     assert "".join(by_reference[reference] for reference in in_csv) == expected
     assert in_xlsx == in_csv
 
 
 def test_each_export_is_written_to_the_audit_log(staff, supervisor, leads):
-    staff.get("/export.csv?status=new&q=鼎盛")
-    supervisor.get("/export.xlsx")
+    export(staff, "csv", "status=new&q=鼎盛")
+    export(supervisor, "xlsx")
     entries = _export_entries()  # newest first
     assert entries == [
         ("zhang", {"format": "xlsx", "leads": 3, "personal": True, "filters": {}}),
@@ -142,20 +199,20 @@ def test_each_export_is_written_to_the_audit_log(staff, supervisor, leads):
 
 
 def test_an_unknown_format_is_not_found_and_not_logged(staff, leads):
-    response = staff.get("/export.pdf")
-    assert response.status_code == 404
-    assert leads["a"] not in response.text
+    for response in (staff.get("/export.pdf"), post_form(staff, "/export.pdf", {})):
+        assert response.status_code == 404
+        assert leads["a"] not in response.text
     assert _export_entries() == []
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://evil.example\",\"点这里\")", "=1+2", "+86", "@SUM(A1)"])
 def test_text_that_looks_like_a_formula_is_exported_as_text(staff, supervisor, app, name):
     make_lead(employer_name=name, reporter_name="-王五", phone="13800138000")
-    in_csv = csv_rows(staff.get("/export.csv"))
+    in_csv = csv_rows(export(staff, "csv"))
     assert _column(in_csv, "欠薪方") == ["'" + name]
-    sheet = load_workbook(io.BytesIO(staff.get("/export.xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(export(staff, "xlsx").content)).active
     column = [cell.value for cell in sheet[1]].index("欠薪方") + 1
     cell = sheet.cell(row=2, column=column)
     assert cell.value == "'" + name and cell.data_type == "s"  # a string, not a formula
-    personal = xlsx_rows(supervisor.get("/export.xlsx"))
+    personal = xlsx_rows(export(supervisor, "xlsx"))
     assert _column(personal, "反映人") == ["'-王五"]

@@ -8,7 +8,7 @@ import pytest
 from bot.store import audit, notifications
 from bot.store.models import Lead
 from bot.store.session import open_session
-from tests.bot.web.conftest import make_lead, post_form
+from tests.bot.web.conftest import make_lead, post_form, post_lead_form
 
 TRANSCRIPT = [
     ("user", "包工头老王欠我们12个人两万八", datetime(2025, 3, 1, 2, 0, tzinfo=timezone.utc)),
@@ -98,8 +98,8 @@ def test_viewing_a_lead_is_audited(staff, lead):
 
 def test_moving_a_lead_on_through_the_form_tells_the_worker(staff, lead):
     page = f"/leads/{lead.id}"
-    response = post_form(staff, f"{page}/status", {"to_status": "verifying", "reason": "已电话核实"}, page=page,
-                         follow_redirects=False)
+    response = post_lead_form(staff, lead.id, "status", {"to_status": "verifying", "reason": "已电话核实"},
+                              follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"{page}?saved=status"
     shown = staff.get(response.headers["location"]).text
     assert "状态已更新" in shown and '<span class="status status-verifying">核实中</span>' in shown
@@ -107,11 +107,10 @@ def test_moving_a_lead_on_through_the_form_tells_the_worker(staff, lead):
     with open_session() as session:
         [message] = notifications.unsent(session, "telegram")
         assert message.recipient == "chat-1" and lead.reference in message.text and "核实中" in message.text
-    response = post_form(staff, f"{page}/status", {"to_status": "transferred", "transfer_target": "arbitration"},
-                         page=page)
+    response = post_lead_form(staff, lead.id, "status", {"to_status": "transferred", "transfer_target": "arbitration"})
     assert "劳动人事争议仲裁" in _row(response.text, "转办去向")
-    response = post_form(staff, f"{page}/status", {"to_status": "closed", "outcome": "recovered",
-                                                   "amount_recovered": "26,000", "workers_paid": "12"}, page=page)
+    response = post_lead_form(staff, lead.id, "status", {"to_status": "closed", "outcome": "recovered",
+                                                         "amount_recovered": "26,000", "workers_paid": "12"})
     assert response.status_code == 200 and "这条线索已办结" in response.text
     closed = _lead(lead.id)
     assert (closed.status, closed.outcome, closed.amount_recovered, closed.workers_paid) == ("closed", "recovered",
@@ -132,8 +131,7 @@ def test_moving_a_lead_on_through_the_form_tells_the_worker(staff, lead):
     ({}, "请选择要改成的状态"),
 ])
 def test_a_refused_change_is_explained_on_the_lead_page(staff, lead, data, error):
-    page = f"/leads/{lead.id}"
-    response = post_form(staff, f"{page}/status", data, page=page)
+    response = post_lead_form(staff, lead.id, "status", data)
     assert response.status_code == 400
     assert f'<p class="error" role="alert">{error}</p>' in response.text
     assert lead.reference in response.text  # the lead itself is still there to work on
@@ -141,21 +139,19 @@ def test_a_refused_change_is_explained_on_the_lead_page(staff, lead, data, error
 
 
 def test_a_closed_lead_cannot_be_reopened(staff, lead):
-    page = f"/leads/{lead.id}"
-    post_form(staff, f"{page}/status", {"to_status": "closed", "outcome": "unverifiable", "reason": "电话打不通"},
-              page=page)
+    post_lead_form(staff, lead.id, "status", {"to_status": "closed", "outcome": "unverifiable", "reason": "电话打不通"})
     assert _lead(lead.id).close_reason == "电话打不通"
-    response = post_form(staff, f"{page}/status", {"to_status": "verifying"}, page=page)
+    response = post_lead_form(staff, lead.id, "status", {"to_status": "verifying"})
     assert response.status_code == 400 and "不能从“已办结”改为“核实中”" in response.text
     assert _lead(lead.id).status == "closed"
 
 
 def test_correcting_a_field(staff, lead):
     page = f"/leads/{lead.id}"
-    response = post_form(staff, f"{page}/fields", {"field": "amount_yuan", "value": "30,000"}, page=page)
+    response = post_lead_form(staff, lead.id, "fields", {"field": "amount_yuan", "value": "30,000"})
     assert response.status_code == 200 and "已更正" in response.text and "30,000" in _row(response.text, "被欠金额")
-    post_form(staff, f"{page}/fields", {"field": "sector", "value": "other"}, page=page)
-    post_form(staff, f"{page}/fields", {"field": "assigned_to", "value": "li"}, page=page)
+    post_lead_form(staff, lead.id, "fields", {"field": "sector", "value": "other"})
+    post_lead_form(staff, lead.id, "fields", {"field": "assigned_to", "value": "li"})
     corrected = _lead(lead.id)
     assert (corrected.amount_yuan, corrected.sector, corrected.assigned_to) == (30000, "other", "li")
     edits = [detail for _, action, detail in _actions(lead.id) if action == "edit_field"]
@@ -173,8 +169,7 @@ def test_correcting_a_field(staff, lead):
     ({"field": "amount_yuan", "value": "-5"}, "数字超出范围"),
 ])
 def test_a_refused_correction_is_explained(staff, lead, data, error):
-    page = f"/leads/{lead.id}"
-    response = post_form(staff, f"{page}/fields", data, page=page)
+    response = post_lead_form(staff, lead.id, "fields", data)
     assert response.status_code == 400 and error in response.text
     unchanged = _lead(lead.id)
     assert (unchanged.worker_count, unchanged.reference, unchanged.sector, unchanged.phone) == (
@@ -182,14 +177,13 @@ def test_a_refused_correction_is_explained(staff, lead, data, error):
 
 
 def test_adding_a_note(staff, lead):
-    page = f"/leads/{lead.id}"
-    response = post_form(staff, f"{page}/notes", {"text": "  已电话联系工友，约周三面谈  "}, page=page,
-                         follow_redirects=False)
+    response = post_lead_form(staff, lead.id, "notes", {"text": "  已电话联系工友，约周三面谈  "},
+                              follow_redirects=False)
     assert response.status_code == 303
     shown = staff.get(response.headers["location"]).text
     assert "备注已添加" in shown and "li：</span>已电话联系工友，约周三面谈" in shown
     assert [note.text for note in _lead(lead.id).notes] == ["已电话联系工友，约周三面谈"]
-    refused = post_form(staff, f"{page}/notes", {"text": "   "}, page=page)
+    refused = post_lead_form(staff, lead.id, "notes", {"text": "   "})
     assert refused.status_code == 400 and "备注不能为空" in refused.text
     assert len(_lead(lead.id).notes) == 1
     assert [detail for _, action, detail in _actions(lead.id) if action == "add_note"] == [{"length": 13}]

@@ -101,7 +101,7 @@ def test_search_finds_a_reference_typed_in_lower_case(staff, leads):
 def test_values_that_do_not_parse_are_ignored_and_said_so(staff, leads):
     page = staff.get("/?amount_min=很多&date_from=yesterday&status=lost&sort=random")
     assert references(page.text) and _shown(staff, leads, "amount_min=很多&sort=random") == "dabc"  # default order
-    assert "以下条件格式不对，已忽略：status、date_from、amount_min、sort" in page.text
+    assert "以下条件格式不对，已忽略：状态、登记日期（从）、金额（从）、排序" in page.text
 
 
 def test_counts_per_status_follow_the_other_filters(staff, leads):

@@ -9,7 +9,7 @@ from bot.deadlines import is_working_day
 from bot.store.casework import move
 from bot.store.models import Lead
 from bot.store.session import open_session
-from tests.bot.web.conftest import REFERENCE, make_lead, references
+from tests.bot.web.conftest import REFERENCE, make_lead, post_form, references
 
 UTC = timezone.utc
 BEIJING = timezone(timedelta(hours=8))
@@ -211,5 +211,5 @@ def test_the_collective_filter_keeps_only_collective_cases_in_the_queue_and_the_
     assert shown and shown < everything
     page = staff.get("/?collective=1")
     assert page.text.count("群体性欠薪</span>") == len(shown)
-    exported = staff.get("/export.csv?collective=1").content.decode("utf-8-sig")
+    exported = post_form(staff, "/export.csv", {"collective": "1"}).content.decode("utf-8-sig")
     assert {line.split(",")[0] for line in exported.splitlines()[1:]} == shown

@@ -1,4 +1,4 @@
-"""GET /stats and /stats.xlsx: a report's figures for a date range, by sector, place and month, with charts."""
+"""GET /stats and POST /stats.xlsx: a report's figures for a date range, by sector, place and month, with charts."""
 
 import io
 import re
@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from bot.store.casework import move
 from bot.store.models import Lead
 from bot.store.session import open_session
-from tests.bot.web.conftest import make_lead
+from tests.bot.web.conftest import make_lead, post_form
 
 UTC = timezone.utc
 BEIJING = timezone(timedelta(hours=8))
@@ -121,7 +121,9 @@ def test_the_date_range_leaves_out_leads_outside_it(staff, report_leads):
     assert row_of(wider, "合计")[1:4] == ["7", "4", "3"]
     assert summary_of(wider).startswith("截至2025年12月31日，共受理线索7起")
     assert 'name="date_from" value="2025-01-01"' in wider and 'name="date_to" value="2025-12-31"' in wider
-    assert 'href="/stats.xlsx?date_from=2025-01-01&date_to=2025-12-31"' in wider
+    export = wider.split('<form method="post" action="/stats.xlsx" class="exports">')[1].split("</form>")[0]
+    assert '<input type="hidden" name="date_from" value="2025-01-01">' in export
+    assert '<input type="hidden" name="date_to" value="2025-12-31">' in export and 'href="/stats.xlsx' not in wider
     empty = staff.get("/stats?date_from=2024-01-01&date_to=2024-12-31").text
     assert summary_of(empty).startswith("截至2024年12月31日，共受理线索0起，办结0起，办结率0.0%")
 
@@ -154,8 +156,13 @@ def test_days_are_beijing_days_as_in_the_queue(staff, app):
     assert row_of(page, "2025-03")[1] == "1" and "2025-02" not in page and "2025-05" not in page
 
 
+def xlsx(client, date_from, date_to):
+    """Press 导出 XLSX on the statistics page: a POST form with the CSRF token and the range shown."""
+    return post_form(client, "/stats.xlsx", {"date_from": date_from, "date_to": date_to}, page="/stats")
+
+
 def test_the_xlsx_has_the_total_first_then_sectors_places_and_months(staff, report_leads):
-    response = staff.get(f"/stats.xlsx?{RANGE}")
+    response = xlsx(staff, "2025-03-01", "2025-04-30")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response.headers["content-disposition"] == 'attachment; filename="stats-20250301-20250430.xlsx"'
@@ -170,7 +177,29 @@ def test_the_xlsx_has_the_total_first_then_sectors_places_and_months(staff, repo
 
 
 def test_the_xlsx_follows_the_range(staff, report_leads):
-    rows = list(load_workbook(io.BytesIO(staff.get("/stats.xlsx?date_from=2025-02-01&date_to=2025-02-28").content))
+    rows = list(load_workbook(io.BytesIO(xlsx(staff, "2025-02-01", "2025-02-28").content))
                 .active.iter_rows(values_only=True))
     assert rows[1] == ("合计", 1, 1, 1, 100.0, 100.0, 50.0, 40, 30)  # 999,999 yuan claimed is 100.00 万元
     assert [row[0] for row in rows[2:]] == ["工程建设领域", "非工程建设领域", "广东省", "2025-02"]
+
+
+def test_a_get_of_the_xlsx_address_gives_no_file(staff, report_leads):
+    response = staff.get(f"/stats.xlsx?{RANGE}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/stats?{RANGE}"
+    assert "content-disposition" not in response.headers
+    refused = staff.post("/stats.xlsx", data={"date_from": "2025-03-01", "date_to": "2025-04-30"})
+    assert refused.status_code == 403 and "content-disposition" not in refused.headers  # no CSRF token
+
+
+@pytest.mark.parametrize("query, ignored", [
+    ("date_from=0001-01-01&date_to=2025-04-30", "开始日期"),
+    ("date_from=2025-03-01&date_to=9999-12-31", "结束日期"),
+    ("date_from=2025-02-30&date_to=" + "9" * 5000, "开始日期、结束日期"),
+    ("date_from=%00&date_to=2025-04-30", "开始日期"),
+])
+def test_dates_out_of_range_are_ignored_and_named(staff, report_leads, query, ignored):
+    page = staff.get(f"/stats?{query}")
+    assert page.status_code == 200 and f"以下条件格式不对，已忽略：{ignored}</p>" in page.text
+    values = dict(part.split("=", 1) for part in query.split("&"))
+    refused = xlsx(staff, values["date_from"].replace("%00", "\x00"), values["date_to"])
+    assert refused.status_code == 400 and f"导出条件格式不对：{ignored}" in refused.text
