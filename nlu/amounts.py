@@ -37,13 +37,17 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿�
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
 # a few non-digit characters may stand (一共欠了我们 23万).
-_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|还有)[^\d]{0,3}$")
-_TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部)[^\d]{0,5}$")
+# Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
+# "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
+_GAP = r"[\s:：是为有约大概才只就都能拿共了欠]{0,3}$"
+_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,3}$")
+_STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
+_TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
-    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到)[^\d]{0,3}$")
+    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|扣了?)" + _GAP)
 _RATE_WORDS = re.compile(
-    r"(每个?月|一个月|月薪|月工资|每天|一天|日薪|日工资|天工资|一个工|每个工|每人|每个人|一人|一个人|"
-    r"人均|每平|每方|一平|一方|每小时|一小时|底薪)[^\d]{0,4}$")
+    r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
+    r"人均|每平|每方|一平|一方|每小时|一小时|底薪)" + _GAP)
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要)[^\d]{0,6}$")
 _OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
 
@@ -64,32 +68,44 @@ def _show(q: Quantity) -> str:
 
 
 def _figures(text: str):
-    """(figure, words before, words after) for every amount in the text."""
-    for span in find_spans(text):
+    """(figure, words before, words after) for every amount in the text. Head counts and dates in the
+    words around are blanked (＃), so "共欠我们112名工人2,460,000元" still reads 共欠 … before the figure."""
+    spans = find_spans(text)
+    blanked = list(text)
+    for span in spans:
+        if span.entity in ("worker_count", "period"):
+            blanked[span.start:span.end] = "＃" * (span.end - span.start)
+    context = "".join(blanked)
+    for span in spans:
         if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1:
-            yield amount, text[max(0, span.start - 10):span.start], text[span.end:span.end + 8]
+            yield amount, context[max(0, span.start - 12):span.start], context[span.end:span.end + 8]
 
 
 def owed_total(text: str) -> Optional[OwedTotal]:
     """The total owed stated or implied by one message, or None.
 
-    In order: a figure said to be still owed (还欠…); a figure said to be the total (一共…); a rate
-    times a count, less what was paid (每月4500欠三个月); else the one figure that is neither a
-    rate nor a payment, preferring one said to be owed — with several such figures the largest,
-    marked unclear.
+    In order: a figure said to be still owed (还欠…, 还有…没给); a figure said to be the total (一共…);
+    a figure said to be owed (欠我…) that is neither a rate nor a payment; a rate times a count, less
+    what was paid (每月4500欠三个月); else the one figure that is neither a rate nor a payment — with
+    several such figures the largest, marked unclear.
     """
     text = normalise(text or "")
     figures = list(_figures(text))
-    for marker in (_STILL_OWED, _TOTAL_WORDS):
-        marked = [amount for amount, before, _ in figures if marker.search(before) and amount.high >= 100]
-        if marked:
-            return OwedTotal(marked[0], None)
-    computed = _computed_total(text)
-    if computed is not None:
-        return computed
+    still_owed = [amount for amount, before, after in figures
+                  if _STILL_OWED.search(before) or (_STILL_HAVE.search(before) and _OWED_AFTER.search(after))]
+    marked = still_owed or [amount for amount, before, _ in figures
+                            if _TOTAL_WORDS.search(before) and not _RATE_WORDS.search(before)]
+    marked = [amount for amount in marked if amount.high >= 100]
+    if marked:
+        return OwedTotal(marked[0], None)
     plain = [(amount, before, after) for amount, before, after in figures
              if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
+    if len(owed) == 1:
+        return OwedTotal(owed[0], None)
+    computed = _computed_total(text)
+    if computed is not None:
+        return computed
     candidates = owed or [amount for amount, _, _ in plain]
     if not candidates:
         return None

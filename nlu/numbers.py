@@ -14,7 +14,7 @@ from typing import Optional
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
-CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁叄肆伍陆柒捌玖兩貳參陸"
+CN_DIGITS = "零〇一二两俩仨三四五六七八九壹贰叁叄参肆伍陆柒捌玖兩貳參陸"
 CN_UNITS = "十百千万亿拾佰仟萬億"
 CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
 _TRADITIONAL_NUMERALS = str.maketrans("兩貳參陸萬億", "两贰叁陆万亿")
@@ -22,11 +22,11 @@ _TRADITIONAL_NUMERALS = str.maketrans("兩貳參陸萬億", "两贰叁陆万亿"
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _SHORTHAND = {"w": 10_000, "W": 10_000, "k": 1000, "K": 1000}
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-_DIGIT_VALUE.update({"〇": 0, "两": 2, "俩": 2, "壹": 1, "贰": 2, "叁": 3, "叄": 3, "肆": 4, "伍": 5,
+_DIGIT_VALUE.update({"〇": 0, "两": 2, "俩": 2, "仨": 3, "壹": 1, "贰": 2, "叁": 3, "叄": 3, "参": 3, "肆": 4, "伍": 5,
                      "陆": 6, "柒": 7, "捌": 8, "玖": 9})
 
 # Words around a figure that carry no value.
-_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元|圆|钱|大洋|[¥￥$])")
+_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元|圆|钱|大洋|蚊|[¥￥$])")
 _APPROX_WORDS = re.compile(r"(左右|上下|大概|大约|差不多|约|估计|好像|可能)")
 
 
@@ -154,18 +154,19 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     # 万儿八千: "around ten thousand or a bit less"
     if re.fullmatch(r"万(儿|把)八千", text):
         return Quantity(8000, 10_000, True)
-    # 千把 / 万把: "a thousand or so"
-    m = re.fullmatch(r"([千万])把", text)
+    # 百把 / 千把 / 万把: "a thousand or so"
+    m = re.fullmatch(r"([百千万])把", text)
     if m:
         unit = _UNIT_VALUE[m.group(1)]
         return Quantity(unit, 2 * unit, True)
-    # 两三万, 三四千, 七八: two neighbouring digits give a range.
-    m = re.fullmatch(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万]*)", text)
-    if m and _DIGIT_VALUE[m.group(2)] == _DIGIT_VALUE[m.group(1)] + 1:
+    # 两三万, 三四千, 七八, 十二三万, 二十三四个: two neighbouring digits give a range.
+    m = re.fullmatch(r"([一二两三四五六七八九]?十)?([一二两三四五六七八九])([二三四五六七八九])([十百千万]*)", text)
+    if m and _DIGIT_VALUE[m.group(3)] == _DIGIT_VALUE[m.group(2)] + 1:
+        tens = int(_numeral(m.group(1)) or 0) if m.group(1) else 0
         scale = 1
-        for ch in m.group(3):
+        for ch in m.group(4):
             scale *= _UNIT_VALUE[ch]
-        return Quantity(_DIGIT_VALUE[m.group(1)] * scale, _DIGIT_VALUE[m.group(2)] * scale, True)
+        return Quantity((tens + _DIGIT_VALUE[m.group(2)]) * scale, (tens + _DIGIT_VALUE[m.group(3)]) * scale, True)
     # 两万三四, 四千七八, 2万3四: a figure whose last digit is two neighbouring digits.
     m = re.fullmatch(r"(.+[十百千万])([一二两三四五六七八九1-8])([二三四五六七八九2-9])", text)
     if m:
@@ -181,12 +182,17 @@ def parse_quantity(text: str) -> Optional[Quantity]:
             scale = _UNIT_VALUE.get(m.group(3), 1)
             step = _last_unit_step(m.group(1))
             return Quantity(round(base * scale), round((base + step) * scale), True)
-    # 几千, 几万, 十几个
-    m = re.fullmatch(r"(十?)几([十百千万]?)", text)
+    # 几千, 几万, 十几个, 十几万, 二十几, 几十万
+    m = re.fullmatch(r"(.*十)?几(十)?([百千万]?)", text)
     if m:
-        if m.group(1):
-            return Quantity(11, 19, True)
-        unit = _UNIT_VALUE.get(m.group(2), 1)
+        unit = _UNIT_VALUE.get(m.group(3), 1)
+        if m.group(2):  # 几十万: 20..90 of the unit
+            return Quantity(20 * unit, 90 * unit, True)
+        if m.group(1):  # 十几万, 二十几: the tens and one to nine more
+            tens = _numeral(m.group(1))
+            if tens is not None:
+                return Quantity(round((tens + 1) * unit), round((tens + 9) * unit), True)
+            return None
         return Quantity(2 * unit, 9 * unit, True)
     return None
 

@@ -45,7 +45,7 @@ WORKER_COUNT = re.compile(
     rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|{_BARE_CLASSIFIER}))"
 )
 
-_CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|人民币|rmb|RMB|的工资|工资|工钱))"
+_CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|蚊|人民币|rmb|RMB|的工资|工资|工钱))"
 _MORE = r"(?:多|来|余|來|餘)"
 # 2,460,000 / 26，500: separators never cut a figure short
 _GROUPED = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
@@ -54,7 +54,7 @@ AMOUNT = re.compile(
     rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:\d(?![\d个人月年天号期])|[一二两俩三四五六七八九](?![个人月年天号期]))?)+(?:多)?"
     # figures with thousands separators or a currency sign: 2,460,000元, ¥4,800, 35,000, ¥80
     rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
-    r"|万[儿把]八千|[千万]把|百[来多余把]万"
+    r"|万[儿把]八千|[百千万]把|百[来多余把]万"
     # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 两万三四, 四千七八
     rf"|[{_N}]*[百千万佰仟萬亿億][{_N}]*{_MORE}?[万千萬]?"
     # 十来万, 三十多万, 几千
@@ -103,6 +103,9 @@ def find_spans(text: str) -> List[Span]:
             while entity in ("amount", "worker_count") and value.endswith("一") and \
                     re.match(r"(共|直|起|般|样|下|点|些|定|旦)", probe[end:]):
                 value, end = value[:-1], end - 1
+            # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it
+            if entity == "amount" and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS:
+                value, start = value[1:], start + 1
             # strip white space the pattern may have swallowed at the edges
             start += len(text[start:end]) - len(text[start:end].lstrip())
             end = start + len(value)
