@@ -84,15 +84,29 @@ _CONSTRUCTION_WORDS = re.compile(
     r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程)"
 )
 _OTHER_WORDS = re.compile(
-    r"(工厂|厂里|电子厂|服装厂|车间|流水线|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|物业|快递|外卖|物流|仓库|装卸|司机|"
-    r"家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售)"
+    r"(工厂|厂里|[\u4e00-\u9fff]厂(?!房)|车间|流水线|缝纫|纺织|印刷|打包|分拣|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|"
+    r"物业|快递|外卖|物流|仓库|装卸|司机|家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售)"
 )
+
+
+# 没项目, 又不是工地, 不在工地上: construction words that were denied say nothing for construction.
+_DENIED_CONSTRUCTION = re.compile(r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么)(什么|啥)?(工地|项目|工程)")
+# A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
+_NO_PROJECT = re.compile(
+    r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道)|(没|没有|无|哪有|没啥|没什么|不是)(什么|啥)?(项目|工地|工程)|"
+    r"^(就是?|就在|在)(这个|那个|我们|俺们)?(厂|店|家|饭店|餐馆|公司|超市|车间)(里|里面|上班|干活|做事)?$")
+
+
+def says_no_project(text: Optional[str]) -> bool:
+    """The worker says there is no project or site: a factory, shop or household job."""
+    return bool(text and _NO_PROJECT.search(normalise(text.strip())))
 
 
 def infer_sector(text: Optional[str]) -> Optional[str]:
     """construction / other from the words used; None when they do not tell."""
     if not text:
         return None
+    text = _DENIED_CONSTRUCTION.sub("", normalise(text))
     construction = len(_CONSTRUCTION_WORDS.findall(text))
     other = len(_OTHER_WORDS.findall(text))
     if construction > other:
@@ -144,11 +158,41 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
 
+# Someone else's number: 老板电话, 他的手机, 包工头号码是 (the worker's own is 我的 / 我电话).
+_THIRD_PARTY = re.compile(r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|对方|經理|经理|班长|领班|带班|老王|公司|厂里|项目部|"
+                          r"财务|会计|人事|中介|老乡|工友|同事)[的]?[^。，,.!！?？我]{0,6}$")
+_PHONE_ANYWHERE = re.compile(r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}-?\d{7,8}")
+
+
+def own_phone(text: Optional[str]) -> Optional[str]:
+    """The worker's own phone in a message: the first number not said to be someone else's
+    ("他电话是138…" is the boss's). Phones in Chinese numerals (一三八…) count."""
+    if not text:
+        return None
+    probe = digits_in(to_halfwidth(text))
+    for found in _PHONE_ANYWHERE.finditer(probe):
+        before = probe[max(0, found.start() - 12):found.start()]
+        if _THIRD_PARTY.search(before):
+            continue
+        phone = normalise_phone(found.group(0))
+        if phone:
+            return phone
+    return None
+
+
+def digits_in(text: str) -> str:
+    """一三八 -> 138 (digits only, one for one; 十/百 and the like are left alone)."""
+    return text.translate(_CN_DIGIT_CHARS)
+
+
+_CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
+
+
 def normalise_phone(text: Optional[str]) -> Optional[str]:
     """Mainland mobile (or landline with area code), or None when invalid."""
     if not text:
         return None
-    digits = re.sub(r"[\s\-()（）]", "", to_halfwidth(text))
+    digits = re.sub(r"[\s\-()（）]", "", digits_in(to_halfwidth(text)))
     found = re.search(r"(?<!\d)(?:\+?86|0086)?(1[3-9]\d{9})(?!\d)", digits)
     if found and _MOBILE.match(found.group(1)):
         return found.group(1)

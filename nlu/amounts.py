@@ -40,15 +40,17 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿�
 # Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
 # "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
 _GAP = r"[\s:：是为有约大概才只就都能拿共了欠]{0,3}$"
-_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,3}$")
+_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
-    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|扣了?)" + _GAP)
+    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金)" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪)" + _GAP)
-_OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要)[^\d]{0,6}$")
+_OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要|扣了|扣着|克扣|扣押)[^\d]{0,6}$")
+# Owed to the one reporting (欠我, 欠俺们), not to a fellow villager or a colleague.
+_OWED_TO_US = re.compile(r"(欠|扣)了?(我|俺|咱)们?(的)?(工资|工钱|钱)?" + _GAP)
 _OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
 
 
@@ -101,6 +103,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     plain = [(amount, before, after) for amount, before, after in figures
              if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
+    if len(owed) > 1:
+        owed = [amount for amount, before, _ in plain if _OWED_TO_US.search(before)] or owed
     if len(owed) == 1:
         return OwedTotal(owed[0], None)
     computed = _computed_total(text)

@@ -26,7 +26,7 @@ _DIGIT_VALUE.update({"〇": 0, "两": 2, "俩": 2, "仨": 3, "壹": 1, "贰": 2,
                      "陆": 6, "柒": 7, "捌": 8, "玖": 9})
 
 # Words around a figure that carry no value.
-_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元|圆|钱|大洋|蚊|[¥￥$])")
+_CURRENCY = re.compile(r"(人民币|rmb|RMB|块钱|块|元整|元|圆|钱|大洋|蚊|[¥￥$])")
 _APPROX_WORDS = re.compile(r"(左右|上下|大概|大约|差不多|约|估计|好像|可能)")
 
 
@@ -160,20 +160,22 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         unit = _UNIT_VALUE[m.group(1)]
         return Quantity(unit, 2 * unit, True)
     # 两三万, 三四千, 七八, 十二三万, 二十三四个: two neighbouring digits give a range.
-    m = re.fullmatch(r"([一二两三四五六七八九]?十)?([一二两三四五六七八九])([二三四五六七八九])([十百千万]*)", text)
+    m = re.fullmatch(r"([一二两三四五六七八九]?十)?([一二两俩三四五六七八九])([二三四五六七八九仨])([十百千万]*)", text)
     if m and _DIGIT_VALUE[m.group(3)] == _DIGIT_VALUE[m.group(2)] + 1:
         tens = int(_numeral(m.group(1)) or 0) if m.group(1) else 0
         scale = 1
         for ch in m.group(4):
             scale *= _UNIT_VALUE[ch]
         return Quantity((tens + _DIGIT_VALUE[m.group(2)]) * scale, (tens + _DIGIT_VALUE[m.group(3)]) * scale, True)
-    # 两万三四, 四千七八, 2万3四: a figure whose last digit is two neighbouring digits.
-    m = re.fullmatch(r"(.+[十百千万])([一二两三四五六七八九1-8])([二三四五六七八九2-9])", text)
+    # 两万三四, 四千七八, 2万3四: a figure whose last digit is two neighbouring digits;
+    # 两万七八千, 一百五六十万: the two digits carry their own unit (and a scale after it).
+    m = re.fullmatch(r"(.+[十百千万])([一二两三四五六七八九1-8])([二三四五六七八九2-9])([十百千]?)([万]?)", text)
     if m:
         base, low, high = _plain_number(m.group(1)), _digit(m.group(2)), _digit(m.group(3))
-        step = _last_unit_step(m.group(1)) / 10
+        step = _UNIT_VALUE[m.group(4)] if m.group(4) else _last_unit_step(m.group(1)) / 10
+        scale = _UNIT_VALUE[m.group(5)] if m.group(5) else 1
         if base is not None and high == low + 1 and step >= 1:
-            return Quantity(round(base + low * step), round(base + high * step), True)
+            return Quantity(round((base + low * step) * scale), round((base + high * step) * scale), True)
     # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多, 150多万, 40余万, 百来万
     m = re.fullmatch(r"(.+?)(多|来|余)([万千]?)", text)
     if m:

@@ -25,7 +25,8 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2}|腊|正|冬)月份?"
 _YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
 _POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
 PERIOD = re.compile(
-    rf"{_POINT}(?:后|以后|之后|开始|起)?(?:到|至|-|~|一直到)(?:{_POINT}|现在|今天|目前|如今)"
+    # 去年10月到今年1月, 前年冬月干到去年四月, 3月份一直做到现在
+    rf"{_POINT}(?:后|以后|之后|开始|起)?(?:一直|就)?(?:干活|干|做|上班|打工|务工)?(?:到|至|-|~)(?:{_POINT}|现在|今天|目前|如今)"
     # 八月九月, 8月9月: consecutive months named one by one
     rf"|(?:{_YEAR}?{_MONTH}[和、]?){{2,4}}"
     rf"|(?:{_NUM}|半|几)(?:个)?(?:多|半)?(?:月|年|星期|礼拜|周)(?:多)?"
@@ -51,7 +52,7 @@ _MORE = r"(?:多|来|余|來|餘)"
 _GROUPED = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
 AMOUNT = re.compile(
     # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万3千5, 150多万, 400余萬, 23万多, 1,280万
-    rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:\d(?![\d个人月年天号期])|[一二两俩三四五六七八九](?![个人月年天号期]))?)+(?:多)?"
+    rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:\d(?![\d个人月年天号期])|[一二两俩三四五六七八九](?![个人月年天号期]))?)+{_MORE}?"
     # figures with thousands separators or a currency sign: 2,460,000元, ¥4,800, 35,000, ¥80
     rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
     r"|万[儿把]八千|[百千万]把|百[来多余把]万"
@@ -103,8 +104,11 @@ def find_spans(text: str) -> List[Span]:
             while entity in ("amount", "worker_count") and value.endswith("一") and \
                     re.match(r"(共|直|起|般|样|下|点|些|定|旦)", probe[end:]):
                 value, end = value[:-1], end - 1
-            # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it
-            if entity == "amount" and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS:
+            # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it; nor is the 伍 of 队伍
+            if entity == "amount" and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS \
+                    and not value.startswith("俩仨"):
+                value, start = value[1:], start + 1
+            if entity == "amount" and value[:1] == "伍" and start and probe[start - 1] in "队入落行部军":
                 value, start = value[1:], start + 1
             # strip white space the pattern may have swallowed at the edges
             start += len(text[start:end]) - len(text[start:end].lstrip())

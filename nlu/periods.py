@@ -10,7 +10,8 @@ import re
 from datetime import date
 from typing import Any, Dict, Optional
 
-from nlu.numbers import parse_quantity, to_halfwidth
+from nlu.numbers import parse_quantity
+from nlu.script import normalise
 
 _CN_MONTH = {"正": 1, "冬": 11, "腊": 12}
 
@@ -47,15 +48,29 @@ def _last_spring_festival(today: date) -> date:
     return this_year if this_year <= today else spring_festival(today.year - 1)
 
 
+_POINT = r"(\d{4}年|\d{2}年|去年|今年|前年|上年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月份?"
+_TO_NOW = r"(现在|今天|目前|如今)"
+_SINCE = re.compile(r"(开始|以来|起|至今|到现在|到今天|一直)")
+
+
+def _months_back(months: int, today: date) -> str:
+    start = today.year * 12 + today.month - 1 - (months - 1)
+    return f"{start // 12:04d}-{start % 12 + 1:02d}"
+
+
 def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str, Any]:
-    """How long wages are owed: {"months", "start_month"} where they can be computed."""
+    """How long wages are owed: {"months", "start_month"} where they can be computed.
+
+    A range counts both ends (去年10月到今年1月 = 4, across the year end); months named one by one
+    count themselves (9月10月 = 2); one month named alone is that month (九月 = 1) unless the worker
+    says it runs on (九月开始, 九月以来 = to this month); a duration is itself (三个月, 俩月, 半年).
+    """
     today = today or date.today()
     result: Dict[str, Any] = {"months": None, "start_month": None}
     if not text:
         return result
-    text = to_halfwidth(text)
-    point = r"(\d{4}年|\d{2}年|去年|今年|前年|上年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月"
-    m = re.search(point + r".*?(?:到|至|-|~)(?:" + point + r"|(现在|今天|目前|如今))", text)
+    text = normalise(text).replace("俩", "两").replace("仨", "三")
+    m = re.search(_POINT + r".*?(?:到|至|-|~)(?:" + _POINT + "|" + _TO_NOW + ")", text)
     if m:
         start_month = _month_number(m.group(2))
         start_year = _year_of(m.group(1), today)
@@ -64,7 +79,11 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
         else:
             end_month = _month_number(m.group(4))
             end_year = _year_of(m.group(3), today) if m.group(3) else start_year
+            if end_month and start_month and not m.group(3) and end_month < start_month:
+                end_year += 1  # 冬月到四月: the end is in the next year
         if start_month and end_month:
+            if not m.group(1) and (start_year, start_month) > (today.year, today.month):
+                start_year, end_year = start_year - 1, end_year - 1
             months = (end_year - start_year) * 12 + end_month - start_month + 1
             if months > 0:
                 result.update(months=months, start_month=f"{start_year:04d}-{start_month:02d}")
@@ -74,23 +93,35 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
         months = (today.year - festival.year) * 12 + today.month - festival.month + 1
         result.update(months=months, start_month=f"{festival.year:04d}-{festival.month:02d}")
         return result
-    m = re.search(r"(半|[\d零一二两三四五六七八九十几]+)(个多?半?月|多?年)", text)
+    named = [(m.group(1), _month_number(m.group(2))) for m in re.finditer(_POINT, text)]
+    named = [(year, month) for year, month in named if month]
+    if len(named) >= 2:  # 9月10月, 八月和九月: the months named
+        year = _year_of(named[0][0], today)
+        if not named[0][0] and (year, named[0][1]) > (today.year, today.month):
+            year -= 1
+        result.update(months=len({month for _, month in named}), start_month=f"{year:04d}-{named[0][1]:02d}")
+        return result
+    m = re.search(r"(半|[\d零一二两三四五六七八九十几]+)(个多?半?月|多?年)|(两|几)月", text)
     if m:
-        if m.group(1) == "半":
+        if m.group(3):
+            months = 2 if m.group(3) == "两" else None
+        elif m.group(1) == "半":
             months = 6 if m.group(2).endswith("年") else None
         else:
             quantity = parse_quantity(m.group(1))
             months = quantity.low * (12 if m.group(2).endswith("年") else 1) if quantity else None
         if months:
-            result["months"] = months
-            start = today.year * 12 + today.month - 1 - (months - 1)
-            result["start_month"] = f"{start // 12:04d}-{start % 12 + 1:02d}"
+            result.update(months=months, start_month=_months_back(months, today))
         return result
-    m = re.search(point, text)
-    if m and _month_number(m.group(2)):
-        year, month = _year_of(m.group(1), today), _month_number(m.group(2))
+    if re.search(r"上个?月", text):
+        return {"months": 1, "start_month": _months_back(2, today)}
+    if re.search(r"(这个?月|本月)", text):
+        return {"months": 1, "start_month": _months_back(1, today)}
+    if named:
+        year, month = _year_of(named[0][0], today), named[0][1]
         if (year, month) > (today.year, today.month):
             year -= 1
-        months = (today.year - year) * 12 + today.month - month + 1
+        running = (today.year - year) * 12 + today.month - month + 1
+        months = running if _SINCE.search(text) else 1
         result.update(months=months, start_month=f"{year:04d}-{month:02d}")
     return result

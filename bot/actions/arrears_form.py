@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import FieldValidators
 from bot.fields import infer_sector
+from bot.intake import NOT_GIVEN, UNKNOWN
 
 
 class ValidateArrearsForm(FieldValidators, FormValidationAction):
@@ -27,6 +28,16 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
             if sector:
                 events.insert(0, SlotSet("sector", sector))
         return events
+
+    async def required_slots(self, domain_slots: List[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[str]:
+        """A factory, shop, restaurant or household worker who named the workplace has no project to give."""
+        sector = tracker.get_slot("sector") or infer_sector(" ".join(_user_texts(tracker)))
+        employer = tracker.get_slot("employer_name")
+        named = employer not in (None, UNKNOWN, NOT_GIVEN)
+        if sector == "other" and named and tracker.get_slot("project_name") is None:
+            return [slot for slot in domain_slots if slot != "project_name"]
+        return domain_slots
 
 
 def _sets(events: List[Dict[str, Any]], slot: str) -> bool:

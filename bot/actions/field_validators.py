@@ -124,6 +124,23 @@ def _span_value(text: str, entity: str) -> Optional[str]:
     return None
 
 
+def _entity_spans(tracker: Tracker, entity: str) -> list:
+    return [e for e in _latest(tracker).get("entities") or [] if e.get("entity") == entity]
+
+
+# Words that make a name someone else's: 老板叫, 包工头姓, 他叫, 工友, 介绍人.
+_SOMEONE_ELSE = re.compile(
+    r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|经理|經理|班长|带班|领班|工友|老乡|同事|介绍人|中介|"
+    r"老婆|老公|媳妇|儿子|女儿|对方|厂长|主管|财务|会计|东家)[的]?(叫|姓|名叫|名字叫|是)?[^我,，。]{0,3}$")
+
+
+def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
+    """The name is introduced as someone else's in the latest message."""
+    message = _text(tracker)
+    at = message.find(name)
+    return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
+
+
 def keeps_earlier_answer(method: Callable) -> Callable:
     """While collecting, a field already answered is not overwritten in passing.
 
@@ -178,6 +195,10 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_project_name(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Result:
+        text = str(value or "")
+        no_project = not _entity_spans(tracker, "project") and rules.says_no_project(text)
+        if _asked(tracker, "project_name") and no_project:
+            return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
         return self._free_text("project_name", value, dispatcher, tracker)
 
     @keeps_earlier_answer
@@ -269,6 +290,8 @@ class FieldValidators:
     async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
+        if not _asked(tracker, "reporter_name") and _said_of_someone_else(tracker, text):
+            return _rejected(tracker, "reporter_name")  # 老板叫王某, 他姓李: not the worker's own name
         if _asked(tracker, "reporter_name") and rules.wants_to_skip(text):
             result = _with_source(tracker, {"reporter_name": NOT_GIVEN}, "reporter_name", text)
             return _flag(tracker, result, "reporter_name")
@@ -283,12 +306,17 @@ class FieldValidators:
     async def validate_phone(self, value: Any, dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
-        phone = rules.normalise_phone(text)
+        message = _text(tracker)
+        # The worker's own number: not the boss's ("他电话是138…"); 一三八… counts too.
+        phone = rules.own_phone(message) if text and text in message else rules.own_phone(text)
         if phone:
             result = {"phone": phone, "phone_skipped": False}
             return _with_source(tracker, result, "phone", text)
         if not _asked(tracker, "phone"):
             return _rejected(tracker, "phone")
+        if rules.normalise_phone(message):  # a number, but someone else's
+            dispatcher.utter_message(response="utter_someone_elses_phone")
+            return {"phone": None}
         if rules.wants_to_skip(text) or _intent(tracker) == "deny":
             dispatcher.utter_message(response="utter_phone_skipped")
             return _flag(tracker, {"phone": NOT_GIVEN, "phone_skipped": True}, "phone")

@@ -25,8 +25,13 @@ def test_the_sum_owed_is_picked(text, expected):
     assert total is not None and total.amount == expected and not total.unclear
 
 
-def test_two_figures_owed_to_different_people_are_marked_unclear():
-    total = owed_total("欠我工资15000，另外老王也被欠了8000")
+def test_the_sum_owed_to_the_reporter_wins_over_one_owed_to_someone_else():
+    total = owed_total("欠我工资15000，另外还欠我老乡8000")
+    assert not total.unclear and total.amount == Quantity(15_000, 15_000)
+
+
+def test_two_figures_with_nothing_to_tell_them_apart_are_marked_unclear():
+    total = owed_total("工资15000，加班费8000")
     assert total.unclear and total.amount == Quantity(15_000, 15_000)
 
 
