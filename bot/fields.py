@@ -38,7 +38,7 @@ MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
 
 _SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|没有手机|不愿意|保密|算了吧|不用了)")
 _FILLER_PREFIX = re.compile(
-    r"^(嗯+|哦+|额+|呃+|好的?|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
+    r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
 _TRAILING = re.compile(r"[。.!！?？,，~～\s]+$")
 
@@ -62,9 +62,20 @@ def wants_to_skip(text: Optional[str]) -> bool:
     return bool(text and _SKIP.search(text))
 
 
+# 你先帮我报上去, 直接登记吧, 就这样提交: file now, with what is missing marked for staff.
+_FILE_NOW = re.compile(r"((先|直接|就这样|就这么|赶紧|快)(帮我|给我)?(报|登记|提交|交|上报)(上去|了吧|吧|了)?|"
+                       r"(报|交|提交)上去吧?|帮我报上去)")
+
+
+def wants_to_file_now(text: Optional[str]) -> bool:
+    return bool(text and _FILE_NOW.search(normalise(text)))
+
+
 # ---------------------------------------------------------------- employer
 
-_COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|餐厅|饭店|超市|学校|医院|工作室|合作社|物业|商行|经营部)")
+_COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
+                            r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|"
+                            r"旅馆|公寓|农庄|基地|园)")
 _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|某)")
 
 
@@ -72,7 +83,7 @@ def employer_type(name: Optional[str]) -> Optional[str]:
     """company or individual, from how the worker names the employer."""
     if not name:
         return None
-    if _COMPANY_WORDS.search(name):
+    if _COMPANY_WORDS.search(normalise(name)) and not re.search(r"(老板|老闆|包工头|工头)$", name):
         return "company"
     return "individual"
 
@@ -135,7 +146,8 @@ def amount_from(text: Optional[str]) -> Optional[Quantity]:
 
 
 def count_from(text: Optional[str]) -> Optional[Quantity]:
-    if not text:
+    """A head count; never a sum of money (三万块 is not thirty thousand people)."""
+    if not text or re.search(r"[元块塊钱錢万萬]|[wWkK]\b", text):
         return None
     count = parse_count(text)
     if count is None:  # a bare figure answers "how many people?"

@@ -212,6 +212,8 @@ def parse_amount(text: str) -> Optional[Quantity]:
 
 
 _SELF_ONLY = re.compile(r"(就我|只有我|我自己|我一个|本人一个|就一个人|自己一个)")
+# 我俩, 俺们仨, 我和我媳妇, 就我跟我兄弟俩: two or three people named as "we".
+_WE_FEW = re.compile(r"(我们?|咱们?)(俩|两个|仨|三个)|^就?(我|咱)(和|跟|同)(我|咱)?[^\d,，。]{1,4}(俩|两个)?$")
 _COUNT = re.compile(
     r"([\d零〇一二两三四五六七八九十百几多来余]+)\s*(个|名|位|号)?\s*"
     r"(人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农民工)?"
@@ -224,9 +226,12 @@ _NOT_A_NUMBER = re.compile(r"一(共|直|起|般|样|下|点|些|定|旦|天到�
 
 def parse_count(text: str) -> Optional[Quantity]:
     """Number of workers: 12个人 -> 12, 二十多个工友 -> 20..30, 就我自己 -> 1."""
-    text = to_halfwidth(text or "").strip()
+    text = to_halfwidth(text or "").strip().replace("俺", "我").replace("倆", "俩")
     if not text:
         return None
+    few = _WE_FEW.search(text)
+    if few and not re.search(r"\d|[三四五六七八九十]个?人", text):
+        return Quantity(3, 3) if "仨" in few.group(0) or "三" in few.group(0) else Quantity(2, 2)
     if _SELF_ONLY.search(text) and not re.search(r"[\d两三四五六七八九十]", text):
         return Quantity(1, 1)
     text = _NOT_A_NUMBER.sub("", text)

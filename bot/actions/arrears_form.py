@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -10,9 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.field_validators import FieldValidators
-from bot.fields import infer_sector
+from bot.actions.field_validators import FieldValidators, _flag, _text, _unknown
+from bot.fields import FORM_FIELDS, infer_sector, says_no_project, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN
+
+# A question is asked at most twice in a row; then the field is left for staff and the form moves on.
+MAX_ASKS = 2
+# Intents that are not answers whatever their words: the rules answer them and the form resumes.
+NOT_ANSWERS = ("ask_legal_info", "ask_progress", "cancel", "goodbye", "ask_human", "greet")
+# Fields whose answer can be checked strictly, so a message the classifier took for something else
+# ("没项目 我在袜厂踩缝纫机" as another labour issue) is still read as the answer to the question asked.
+STRICT = ("amount_yuan", "worker_count", "period_text", "sector", "phone", "project_name")
 
 
 class ValidateArrearsForm(FieldValidators, FormValidationAction):
@@ -22,12 +30,50 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         events = await super().run(dispatcher, tracker, domain)
+        unstuck = await self._unstick(dispatcher, tracker, domain, events)
+        if unstuck:  # the next question follows from what is filled now
+            tracker.add_slots(unstuck)
+            events = [e for e in events if e.get("name") != "requested_slot"] + unstuck
+            if (next_slot := await self.next_requested_slot(dispatcher, tracker, domain)) is not None:
+                events.append(next_slot)
         # The sector question is asked only when the words so far do not tell.
         if tracker.get_slot("sector") is None and not _sets(events, "sector"):
             sector = infer_sector(" ".join(_user_texts(tracker)))
             if sector:
                 events.insert(0, SlotSet("sector", sector))
         return events
+
+    async def _unstick(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                       events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """Keep the intake moving: the answer to the question asked is read as an answer first, a request
+        to file now is honoured, and no question is asked a third time in a row."""
+        asked = tracker.get_slot("requested_slot")
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if not asked or tracker.latest_action_name != "action_listen" or intent in NOT_ANSWERS:
+            return []
+        if wants_to_file_now(_text(tracker)):
+            dispatcher.utter_message(response="utter_file_with_gaps")
+            return _missing_left_for_staff(tracker, events)
+        if _sets(events, asked) or tracker.slots.get(asked) is not None:
+            return []
+        if asked in STRICT and (answer := await self._as_answer(asked, dispatcher, tracker, domain)):
+            return answer
+        if _asks_in_a_row(tracker, asked) >= MAX_ASKS:
+            dispatcher.utter_message(response="utter_skip_field")
+            return _left_for_staff(tracker, asked)
+        return []
+
+    async def _as_answer(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                         domain: DomainDict) -> Optional[List[Dict[str, Any]]]:
+        text = _text(tracker)
+        if slot == "project_name" and not says_no_project(text):
+            return None
+        quiet = CollectingDispatcher()  # a failed try says nothing
+        result = await getattr(self, f"validate_{slot}")(text, quiet, tracker, domain)
+        if result.get(slot) is None:
+            return None
+        dispatcher.messages.extend(quiet.messages)
+        return [SlotSet(name, value) for name, value in result.items()]
 
     async def required_slots(self, domain_slots: List[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[str]:
@@ -38,6 +84,44 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
         if sector == "other" and named and tracker.get_slot("project_name") is None:
             return [slot for slot in domain_slots if slot != "project_name"]
         return domain_slots
+
+
+def _asks_in_a_row(tracker: Tracker, slot: str) -> int:
+    """How often the bot has just asked for this field, with no other question in between."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == "arrears_form":
+            break
+        asked = ((event.get("metadata") or {}).get("utter_action") or "") if event.get("event") == "bot" else ""
+        if asked == f"utter_ask_{slot}":
+            count += 1
+        elif asked.startswith("utter_ask_"):
+            break
+    return count
+
+
+def _left_for_staff(tracker: Tracker, slot: str) -> List[Dict[str, Any]]:
+    """The field marked as not known (or not given), for staff to fill in."""
+    if slot == "phone":
+        values = {"phone": NOT_GIVEN, "phone_skipped": True}
+    elif slot == "reporter_name":
+        values = {"reporter_name": NOT_GIVEN}
+    elif slot == "extra_info":
+        values = {"extra_info": "无"}
+    else:
+        values = _unknown(tracker, slot, _text(tracker))
+    values = _flag(tracker, values, slot) if slot != "extra_info" else values
+    tracker.slots.update(values)
+    return [SlotSet(name, value) for name, value in values.items()]
+
+
+def _missing_left_for_staff(tracker: Tracker, events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    set_now = {e.get("name") for e in events if e.get("event") == "slot" and e.get("value") is not None}
+    out: List[Dict[str, Any]] = []
+    for slot in (*FORM_FIELDS, "extra_info"):
+        if tracker.slots.get(slot) is None and slot not in set_now:
+            out += _left_for_staff(tracker, slot)
+    return out
 
 
 def _sets(events: List[Dict[str, Any]], slot: str) -> bool:

@@ -45,8 +45,11 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         """
         touched = {name: value for name, value in slots_set_this_turn(tracker).items()
                    if name in FORM_FIELDS and value is not None}
-        if not touched and (parsed := parse_correction(text)):
+        parsed = parse_correction(text)
+        if parsed:  # "电话错了一位，是139…": only the field named changes (not the head count from 一位)
             touched = {parsed[0]: parsed[1]}
+        else:  # "说错了，应该是翠湖花园四期": the field whose old value the new one resembles
+            touched = {_closest_field(tracker, name, value): value for name, value in touched.items()}
         values: Dict[str, Any] = {}
         corrected = False
         for name, value in touched.items():
@@ -59,6 +62,26 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             tracker.slots.update(values)
             corrected = True
         return values, corrected
+
+
+_NAMES = ("employer_name", "project_name", "location")
+
+
+def _closest_field(tracker: Tracker, slot: str, value: Any) -> str:
+    """A corrected name goes to the name field whose current value it resembles most."""
+    if slot not in _NAMES or not isinstance(value, str):
+        return slot
+
+    def likeness(other: str) -> float:
+        before = tracker.get_slot(other)
+        if not isinstance(before, str) or not before:
+            return 0.0
+        pairs = lambda text: {text[i:i + 2] for i in range(len(text) - 1)}  # noqa: E731
+        a, b = pairs(value), pairs(before)
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    best = max(_NAMES, key=likeness)
+    return best if likeness(best) > likeness(slot) + 0.2 else slot
 
 
 class ActionAskSummaryConfirmed(Action):

@@ -20,12 +20,16 @@ from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
 from nlu.amounts import owed_total
 from nlu.patterns import find_spans
+from nlu.script import normalise
 
 _DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)")
 _TIME_WORDS = re.compile(r"[\d零一二两三四五六七八九十半几]|年|月|天|周|星期|春节|过年|现在|今天|以来|开始|[春夏秋冬]")
+# "Anything else?" answered with nothing: 没有了, 就这些, 嗯 没别的了 提交吧, 冇啦.
 _NOTHING_MORE = re.compile(
-    r"^(没有了?|没了|没啥了?|没什么了?|无|不用了?|就这些|就这样|不需要|没有补充的?|没有别的了?)"
-    r"[啊呀吧了的,，。.!！]*(谢谢)?[啊呀吧了的,，。.!！]*$")
+    r"^((嗯+|哦+|好的?|那|没|冇)[啊呀吧了的,，。.!！\s]*)?"
+    r"(没有了?|没了|没啥了?|没什么了?|没别的了?|没有别的了?|无|不用了?|就这些了?|就这样吧?|不需要|没有补充的?|冇啦?|冇了|"
+    r"提交吧?|可以了|可以提交了?)"
+    r"([啊呀吧了的,，。.!！\s]*(提交吧?|谢谢|麻烦了|就这些|可以了|你们|帮帮忙))*[啊呀吧了的,，。.!！\s]*$")
 
 Result = Dict[str, Any]
 
@@ -186,6 +190,11 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_employer_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
+        text = str(value or "")
+        if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location"):
+            # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
+            # the form asks again
+            return _rejected(tracker, "employer_name")
         result = self._free_text("employer_name", value, dispatcher, tracker)
         name = result.get("employer_name")
         if name and name != UNKNOWN:
@@ -326,6 +335,6 @@ class FieldValidators:
     async def validate_extra_info(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "").strip()
-        if not text or _NOTHING_MORE.match(text):
+        if not text or _NOTHING_MORE.match(normalise(text)):
             return {"extra_info": "无"}
         return {"extra_info": text[:2000]}
