@@ -124,10 +124,13 @@ def _web(host: Optional[str], port: Optional[int]) -> int:
     except WeakSecretKey as weak:
         print(weak, file=sys.stderr)
         return 2
-    # No proxy headers: X-Forwarded-For from any local process would otherwise choose the client
-    # address that login limits count by. No access log: query strings can hold names.
-    uvicorn.run(app, host=host or settings.web_host, port=port or settings.web_port,
-                log_level="warning", access_log=False, proxy_headers=False, ws="none")
+    # Proxy headers only from WEB_TRUSTED_PROXY: from anyone else X-Forwarded-For would choose the client
+    # address that login limits count by. No access log: query strings can hold names. h11 caps header
+    # sizes; limit_concurrency answers 503 rather than running out of sockets.
+    trusted = settings.web_trusted_proxy
+    uvicorn.run(app, host=host or settings.web_host, port=port or settings.web_port, log_level="warning",
+                access_log=False, proxy_headers=bool(trusted), forwarded_allow_ips=trusted or "",
+                http="h11", ws="none", limit_concurrency=200, timeout_keep_alive=5)
     return 0
 
 

@@ -9,6 +9,8 @@ import csv
 import io
 from typing import Iterable, List, Sequence
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from bot.beijing_time import in_beijing
 from bot.stats import SECTORS, Figures, Report
 from bot.store.models import OUTCOMES, STATUSES, TRANSFER_TARGETS, Lead
@@ -46,9 +48,12 @@ def lead_rows(leads: Iterable[Lead], personal: bool) -> List[List[object]]:
 
 
 def _safe_text(value: object) -> object:
-    """Cells starting with = + - @ are formulas to Excel: keep workers' text as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    """Cells starting with = + - @ (or a tab or return before them) are formulas to Excel: keep workers'
+    text as text; control characters, which Excel and the csv module refuse, are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value).replace("\x00", "")
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 

@@ -40,6 +40,8 @@ _SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|
 _FILLER_PREFIX = re.compile(
     r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
+# C0 controls and DEL (but tab and newlines): nobody types them; PostgreSQL refuses NUL, Excel the rest.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING = re.compile(r"[。.!！?？,，~～\s]+$")
 
 
@@ -49,7 +51,7 @@ def clean_text(text: Optional[str]) -> Optional[str]:
     """A short free-text answer without filler words; None when nothing is left."""
     if text is None:
         return None
-    value = to_halfwidth(str(text)).strip()
+    value = _CONTROL.sub("", to_halfwidth(str(text))).strip()
     for _ in range(3):
         value = _FILLER_PREFIX.sub("", value)
     value = _TRAILING.sub("", value).strip()

@@ -17,11 +17,16 @@ from typing import Any, Callable
 
 from nlu.identity import mask_ids
 
-# A mobile (with or without +86 and separators), a landline, or any other long run of digits
-# (chat ids stay: they are 10 digits or fewer, or negative group ids).
-_PHONE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
-# CJK ideographs (with the compatibility blocks) and full-width forms: names, places, message text.
-_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+# A mobile (with or without +86, with spaces, dashes or dots), a landline ((0755)12345678, 0755 1234 5678),
+# an ID number written in groups; chat ids stay (10 digits or fewer).
+_SEP = r"[\s.\-]?"
+_PHONE = re.compile(
+    rf"(?<!\d)(?:(?:\+|00)?86{_SEP})?1[3-9]\d(?:{_SEP}\d){{8}}(?!\d)"
+    rf"|(?<!\d)\(?0\d{{2,3}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{4}}(?!\d)"
+    rf"|(?<!\d)\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}[\dXx](?![\dA-Za-z])")
+# CJK ideographs (all planes, with the compatibility blocks) and full-width forms: names, places, text.
+_CHINESE = re.compile(
+    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+")
 
 
 def redact(text: str) -> str:

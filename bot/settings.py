@@ -28,6 +28,8 @@ class Settings:
     web_host: str
     web_port: int
     web_secret_key: Optional[str]
+    web_trusted_proxy: Optional[str]
+    web_cookie_secure: bool
 
     @property
     def telegram_base_file_url(self) -> str:
@@ -56,4 +58,6 @@ def get_settings() -> Settings:
         web_host=env("WEB_HOST") or "127.0.0.1",
         web_port=int(env("WEB_PORT") or 8000),
         web_secret_key=env("WEB_SECRET_KEY") or None,
+        web_trusted_proxy=env("WEB_TRUSTED_PROXY") or None,
+        web_cookie_secure=(env("WEB_COOKIE_SECURE") or "").lower() in ("1", "true", "yes"),
     )

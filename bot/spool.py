@@ -1,18 +1,23 @@
 """Last resort when the database is down: keep the report on local disk.
 
-Files are readable by the service user only; `python -m bot spool replay`
+Files are readable by the service user only; `python -m bot spool-replay`
 files them once the database is back.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, Iterator, Tuple
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from bot.settings import get_settings
+
+logger = logging.getLogger(__name__)
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -37,14 +42,29 @@ def spool_update(payload: Dict[str, Any]) -> Path:
 
 
 def spooled() -> Iterator[Tuple[Path, Dict[str, Any]]]:
+    """Every spooled report; a file that cannot be read is set aside (see set_aside) and skipped."""
     folder = get_settings().spool_dir
     for path in sorted(folder.glob("*.json")) if folder.exists() else []:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        record["transcript"] = [
-            (speaker, text, datetime.fromisoformat(sent) if sent else None)
-            for speaker, text, sent in record["transcript"]
-        ]
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            record["transcript"] = [
+                (speaker, text, datetime.fromisoformat(sent) if sent else None)
+                for speaker, text, sent in record["transcript"]
+            ]
+        except (ValueError, KeyError, TypeError):
+            set_aside(path)
+            continue
         yield path, record
+
+
+def set_aside(path: Path) -> Path:
+    """Move a spooled file that cannot be filed to rejected/ (kept for staff, never deleted), so the
+    next one is not held up."""
+    target = path.parent / "rejected" / path.name
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.replace(target)
+    logger.error("spooled file %s set aside in %s", path.name, target.parent)
+    return target
 
 
 def _encode(value: Any) -> Any:
@@ -61,8 +81,12 @@ def replay() -> int:
     filed = 0
     Session = session_factory(get_settings().database_url)
     for path, record in spooled():
-        with Session() as session:
-            file_lead(session, **record)
+        try:
+            with Session() as session:
+                file_lead(session, **record)
+        except (DataError, IntegrityError, ValueError, TypeError):  # this record, not the database
+            set_aside(path)
+            continue
         path.unlink()
         filed += 1
     return filed

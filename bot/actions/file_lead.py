@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -20,6 +21,7 @@ from bot.store.session import open_session
 from nlu.identity import mask_ids
 
 logger = logging.getLogger(__name__)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never stored: PostgreSQL refuses NUL
 
 
 def intake_key(tracker: Tracker) -> str:
@@ -44,7 +46,7 @@ def transcript(tracker: Tracker) -> List[Tuple[str, str, Optional[datetime]]]:
         if event.get("event") in ("user", "bot") and event.get("text"):
             sent = event.get("timestamp")
             sent_at = datetime.fromtimestamp(sent, tz=timezone.utc) if sent else None
-            lines.append((event["event"], mask_ids(event["text"]), sent_at))
+            lines.append((event["event"], mask_ids(_CONTROL.sub("", event["text"])), sent_at))
     return lines
 
 

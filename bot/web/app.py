@@ -64,8 +64,11 @@ def create_app() -> Starlette:
               Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static")]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(ConsoleGuard, codec=codec, owner_of=session_owner)],
+        middleware=[Middleware(ConsoleGuard, codec=codec, owner_of=session_owner,
+                               secure_cookies=get_settings().web_cookie_secure)],
         exception_handlers={403: _error_page, 404: _error_page},
     )
     app.state.passwords = login.PasswordPool()
+    app.state.codec = codec
+    app.state.secure_cookies = get_settings().web_cookie_secure
     return app

@@ -49,10 +49,11 @@ def _needs_no_account(path: str) -> bool:
 class ConsoleGuard:
     """ASGI middleware; see the module docstring."""
 
-    def __init__(self, app: ASGIApp, codec: SessionCodec, owner_of: OwnerLookup) -> None:
+    def __init__(self, app: ASGIApp, codec: SessionCodec, owner_of: OwnerLookup, secure_cookies: bool = False) -> None:
         self.app = app
         self.codec = codec
         self.owner_of = owner_of
+        self.secure_cookies = secure_cookies  # WEB_COOKIE_SECURE: behind an HTTPS proxy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -100,7 +101,7 @@ class ConsoleGuard:
 
     def _send_with_cookie(self, scope: Scope, send: Send, state: dict, session: dict, started: bool) -> Send:
         """send, adding the cookie when the session is new or a route replaced it, and the security headers."""
-        secure = scope.get("scheme") == "https"
+        secure = self.secure_cookies or scope.get("scheme") == "https"
 
         async def reply(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -21,6 +21,9 @@ from typing import Any, Dict, Optional
 from starlette.requests import Request
 
 COOKIE_NAME = "console_session"
+# A browser that has logged in to an account before: its own login-attempt counter (bot/store/throttle.py).
+DEVICE_COOKIE = "console_device"
+DEVICE_SECONDS = 90 * 24 * 60 * 60
 MAX_AGE_SECONDS = 12 * 60 * 60  # as console_sessions.LIFETIME
 MIN_KEY_BYTES = 32
 # Used when WEB_SECRET_KEY is unset: sessions then end when the process does.
@@ -56,7 +59,7 @@ class SessionCodec:
         if not token or token.count(".") != 1:
             return None
         payload, tag = token.split(".")
-        if not hmac.compare_digest(tag, self._tag(payload)):
+        if not (payload.isascii() and tag.isascii()) or not hmac.compare_digest(tag, self._tag(payload)):
             return None
         try:
             session = json.loads(_b64decode(payload))
@@ -70,6 +73,25 @@ class SessionCodec:
         if not isinstance(exp, int) or exp <= (time.time() if now is None else now):
             return None
         return session
+
+    def sign(self, value: str, seconds: int) -> str:
+        """A tamper-proof token carrying value until it expires (the device cookie)."""
+        payload = _b64encode(json.dumps({"v": value, "exp": int(time.time()) + seconds}).encode())
+        return f"{payload}.{self._tag(payload)}"
+
+    def unsign(self, token: Optional[str]) -> Optional[str]:
+        if not token or token.count(".") != 1:
+            return None
+        payload, tag = token.split(".")
+        if not (payload.isascii() and tag.isascii()) or not hmac.compare_digest(tag, self._tag(payload)):
+            return None
+        try:
+            data = json.loads(_b64decode(payload))
+        except (ValueError, binascii.Error):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("exp"), int) or data["exp"] <= time.time():
+            return None
+        return data.get("v") if isinstance(data.get("v"), str) else None
 
     def _tag(self, payload: str) -> str:
         return _b64encode(hmac.new(self._key, payload.encode(), hashlib.sha256).digest())

@@ -2,6 +2,7 @@ import io
 from datetime import date, datetime, timezone
 from types import SimpleNamespace
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.exports import lead_rows, stats_rows, to_csv, to_xlsx
@@ -42,3 +43,12 @@ def test_statistics_table():
     rows = stats_rows(report)
     assert rows[1][:2] == ["合计", 2] and rows[2][0] == "工程建设领域" and rows[3][0] == "非工程建设领域"
     assert [r[0] for r in rows[4:]] == ["广东省", "浙江省", "2026-11"]
+
+
+@pytest.mark.security
+def test_control_characters_in_a_workers_words_do_not_break_an_export():
+    from bot.exports import _safe_text, to_csv
+
+    assert _safe_text("鼎盛\x01电子\x0b厂\x00") == "鼎盛电子厂"
+    assert _safe_text("\t=1+1") == "'\t=1+1"
+    assert to_csv([["鼎盛\x00电子厂"]]).decode("utf-8-sig").strip() == "鼎盛电子厂"

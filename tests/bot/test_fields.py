@@ -103,3 +103,7 @@ def test_threats_are_flagged_in_traditional_too_and_dismissal_alone_is_not_press
     assert "threat_or_violence" in fields.urgency_markers("包工頭威脅要打人")
     assert "threat_or_violence" in fields.urgency_markers("他说要找人收拾我们")
     assert fields.urgency_markers("老板把我开除了还欠工资") == []
+
+
+def test_control_characters_are_dropped_from_answers():
+    assert fields.clean_text("鼎盛\x01电子\x0b厂\x00") == "鼎盛电子厂"

@@ -36,6 +36,12 @@ def test_redact_hides_phones_id_numbers_and_chinese_text():
     assert "chat 123456789 said" in clean and "[phone]" in clean and "110***" in clean and "ok" in clean
 
 
+@pytest.mark.parametrize("written", ["138.1234.5678", "(0755)12345678", "0755 1234 5678", "+86 138-1234-5678",
+                                     "110105 19491231 002X", "王𠮷"])
+def test_numbers_written_in_groups_and_rare_characters_are_redacted_too(written):
+    assert written not in logs.redact(f"value {written} end") and "end" in logs.redact(f"value {written} end")
+
+
 def test_every_record_is_redacted_whatever_logger_and_args(redacting, caplog):
     caplog.set_level(logging.INFO)
     logging.getLogger("some.library").info("user %s phone %s", "李四", "13900001111")

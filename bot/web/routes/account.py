@@ -10,9 +10,10 @@ from starlette.routing import Route
 from bot.store import audit, console_sessions
 from bot.store.session import open_session
 from bot.store.staff import find_account, set_password, verify
+from bot.store.throttle import Verdict
 from bot.web.forms import form_of
 from bot.web.rendering import render
-from bot.web.routes.login import client_address, count_attempt
+from bot.web.routes.login import client_address, count_attempt, known_device
 from bot.web.sessions import current, log_in, staff_name
 
 MISMATCH = "两次输入的新密码不一样。"
@@ -44,8 +45,8 @@ async def change_password(request: Request) -> Response:
     old, new, again = (form.get(key, "")[:200] for key in ("current", "new", "again"))
     error = MISMATCH if new != again else TOO_SHORT if len(new) < 10 else None
     if error is None:  # guesses at the current password count against the same limits as logins
-        allowed = await run_in_threadpool(count_attempt, name, client_address(request))
-        if not (allowed and await request.app.state.passwords.run(_check_current, name, old)):
+        verdict = await run_in_threadpool(count_attempt, name, client_address(request), known_device(request, name))
+        if verdict is not Verdict.ALLOWED or not await request.app.state.passwords.run(_check_current, name, old):
             error = WRONG_CURRENT
     if error is not None:
         return render(request, "account.html", {"error": error, "done": False}, status_code=400)

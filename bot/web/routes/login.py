@@ -10,6 +10,7 @@ flood of logins cannot take the event loop or the threads that serve logged-in s
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 from typing import Any, Callable, Optional
 
@@ -24,9 +25,9 @@ from bot.store.session import open_session
 from bot.store.staff import find_account, verify
 from bot.web.forms import form_of, text
 from bot.web.rendering import render
-from bot.web.sessions import current, log_in, log_out
+from bot.web.sessions import DEVICE_COOKIE, DEVICE_SECONDS, current, log_in, log_out
 
-WRONG = (f"用户名或密码不正确。同一账户连续输错 {throttle.PER_NAME_AND_ADDRESS} 次后，"
+WRONG = (f"用户名或密码不正确。同一账户连续输错 {throttle.PER_DEVICE} 次后，"
          f"需等待 {int(throttle.WINDOW.total_seconds() // 60)} 分钟再试。")
 MISSING = "请输入用户名和密码。"
 BUSY = "登录的人太多，请稍后再试。"
@@ -76,10 +77,10 @@ def login_page(request: Request) -> Response:
     return render(request, "login.html", {"next": target, "name": "", "error": None})
 
 
-def count_attempt(name: str, address: str) -> bool:
-    """Count a password attempt for the name from this address; False past the limits."""
+def count_attempt(name: str, address: str, device: Optional[str] = None) -> throttle.Verdict:
+    """Count a password attempt (see bot/store/throttle.py); the verdict says whether to check it."""
     with open_session() as session:
-        return throttle.take_attempt(session, name, address)
+        return throttle.take_attempt(session, name, address, device)
 
 
 def _check_password(name: str, password: str) -> bool:
@@ -87,24 +88,36 @@ def _check_password(name: str, password: str) -> bool:
         return verify(session, name, password) is not None
 
 
-def _finish(name: str, address: str, allowed: bool, right: bool) -> Optional[str]:
-    """Audit the attempt; on success give the tries back and start a console session (its id)."""
+def _finish(name: str, address: str, device: Optional[str], verdict: throttle.Verdict, right: bool) -> Optional[str]:
+    """Audit the attempt (a flood is not written down one by one); on success give the tries back and start
+    a console session (its id)."""
     with open_session() as session:
         if not right:
-            audit.record(session, name, "login_failed", reason="wrong_password" if allowed else "too_many_attempts")
+            if verdict is not throttle.Verdict.FLOOD:
+                reason = "wrong_password" if verdict is throttle.Verdict.ALLOWED else "too_many_attempts"
+                audit.record(session, name, "login_failed", reason=reason)
             return None
-        throttle.give_back(session, name, address)
+        throttle.give_back(session, name, address, device)
         account = find_account(session, name)
         audit.record(session, account.name, "login")
         return console_sessions.start(session, account)
 
 
-async def attempt(pool: PasswordPool, name: str, password: str, address: str) -> Optional[str]:
+def known_device(request: Request, name: str) -> Optional[str]:
+    """The device id when this browser has logged in to this account before (signed cookie)."""
+    value = request.app.state.codec.unsign(request.cookies.get(DEVICE_COOKIE))
+    if value and value.partition(":")[0] == name.casefold():
+        return value
+    return None
+
+
+async def attempt(pool: PasswordPool, name: str, password: str, address: str,
+                  device: Optional[str] = None) -> Optional[str]:
     """The id of a new console session, or None. The attempt is counted before the password is looked
     at, and only counted attempts reach the (bounded) password pool."""
-    allowed = await run_in_threadpool(count_attempt, name, address)
-    right = allowed and await pool.run(_check_password, name, password)
-    return await run_in_threadpool(_finish, name, address, allowed, right)
+    verdict = await run_in_threadpool(count_attempt, name, address, device)
+    right = verdict is throttle.Verdict.ALLOWED and await pool.run(_check_password, name, password)
+    return await run_in_threadpool(_finish, name, address, device, verdict, right)
 
 
 async def login_submit(request: Request) -> Response:
@@ -114,15 +127,21 @@ async def login_submit(request: Request) -> Response:
     target = safe_next(text(form, "next") or "/")
     if not name or not password:
         return _refused(request, name, target, MISSING)
+    device = known_device(request, name)
     try:
-        session_id = await attempt(request.app.state.passwords, name, password, client_address(request))
+        session_id = await attempt(request.app.state.passwords, name, password, client_address(request), device)
     except PoolBusy:
         return _refused(request, name, target, BUSY, status_code=503)
     if session_id is None:
         await asyncio.sleep(max(0.0, MIN_FAILURE_SECONDS - (time.monotonic() - started)))
         return _refused(request, name, target, WRONG)
     log_in(request, session_id)
-    return RedirectResponse(target, status_code=303)
+    response = RedirectResponse(target, status_code=303)
+    device = device or f"{name.casefold()}:{secrets.token_urlsafe(16)}"
+    response.set_cookie(DEVICE_COOKIE, request.app.state.codec.sign(device, DEVICE_SECONDS), max_age=DEVICE_SECONDS,
+                        httponly=True, samesite="lax", secure=request.app.state.secure_cookies
+                        or request.url.scheme == "https")
+    return response
 
 
 def logout(request: Request) -> Response:

@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 from bot.store import audit, console_sessions
 from bot.store import staff as accounts
 from bot.store.session import open_session
-from bot.store.throttle import PER_ADDRESS, PER_NAME_AND_ADDRESS
+from bot.store.throttle import PER_ADDRESS, PER_NAME, PER_NAME_AND_ADDRESS
 from bot.web.routes.login import MIN_FAILURE_SECONDS
 from bot.web.sessions import COOKIE_NAME
 from tests.bot.web.conftest import PASSWORD, csrf_of, logged_in, make_lead, post_form
@@ -65,6 +65,24 @@ def test_five_tries_per_name_and_address_then_the_same_answer_for_every_name(ano
     reasons = [detail["reason"] for actor, action, detail in _actions() if actor == "li"]
     assert reasons == ["wrong_password"] * PER_NAME_AND_ADDRESS + ["too_many_attempts"]
     assert _login(anonymous, "zhang", PASSWORD).status_code == 303  # other accounts are not affected
+
+
+def test_a_browser_that_logged_in_before_gets_in_through_a_flood_from_its_own_address(app):
+    desk = logged_in(TestClient(app, client=("198.51.100.30", 1)), "li")  # leaves a device cookie
+    post_form(desk, "/logout", {})
+    flood = TestClient(app, client=("198.51.100.30", 2))  # the same proxy address, no device cookie
+    for n in range(2 * PER_ADDRESS + 5):
+        assert _login(flood, ["li", f"x{n}"][n % 2], "guess guess").status_code == 401
+    assert _login(flood, "li", PASSWORD).status_code == 401
+    assert _login(desk, "li", PASSWORD).status_code == 303
+    assert _login(TestClient(app, client=("198.51.100.30", 3)), "zhang", PASSWORD).status_code == 401
+
+
+def test_guesses_at_one_name_from_many_addresses_stop_at_fifty(app):
+    for n in range(PER_NAME):
+        client = TestClient(app, client=(f"203.0.113.{n % 250}", 1))
+        assert _login(client, "zhang", f"guess {n}").status_code == 401
+    assert _login(TestClient(app, client=("192.0.2.1", 1)), "zhang", PASSWORD).status_code == 401
 
 
 def test_a_stranger_elsewhere_cannot_lock_staff_out_at_their_own_desk(app):

@@ -97,7 +97,7 @@ def path_of(template: str, lead_ids: list) -> st.SearchStrategy[str]:
 
 def fill_version(data: Dict[str, str], path: str) -> Dict[str, str]:
     if data.get("version") == CURRENT:
-        match = re.match(r"/leads/([0-9]+)/", path)
+        match = re.match(r"/leads/([0-9]{1,10})/", path)
         lead = None
         if match and int(match.group(1)) < 2**31:
             with open_session() as session:

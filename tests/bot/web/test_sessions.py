@@ -65,3 +65,9 @@ def test_form_bodies_are_parsed_as_urlencoded_utf8_only():
     assert parse_form(body, "multipart/form-data; boundary=x") == {}
     assert parse_form(body, None) == {}
     assert parse_form(b"&".join(b"f%d=1" % n for n in range(500)), FORM) == {}  # too many fields
+
+
+def test_a_cookie_with_non_ascii_characters_reads_as_no_session():
+    codec = SessionCodec(b"k" * 32)
+    for junk in ("a.\u00e9", "\u00e9.abc", "负载.标签"):
+        assert codec.load(junk) is None and codec.unsign(junk) is None
