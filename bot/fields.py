@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
+from nlu.gazetteer import SURNAMES
 from nlu.numbers import Quantity, parse_amount, parse_count, parse_quantity, to_halfwidth
 from nlu.periods import parse_period
 from nlu.script import normalise
@@ -76,18 +77,24 @@ def wants_to_file_now(text: Optional[str]) -> bool:
 # ---------------------------------------------------------------- employer
 
 _COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
-                            r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|"
+                            r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|馆|"
                             r"旅馆|公寓|农庄|基地|园)")
 _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|某)")
 
 
 def employer_type(name: Optional[str]) -> Optional[str]:
-    """company or individual, from how the worker names the employer."""
+    """company or individual, from how the worker names the employer: a person's name (surname and one or
+    two characters, 老王, 强哥, 李总, 老板, 老细) is an individual, any other name a business."""
     if not name:
         return None
-    if _COMPANY_WORDS.search(normalise(name)) and not re.search(r"(老板|老闆|包工头|工头)$", name):
+    name = normalise(name)
+    if _COMPANY_WORDS.search(name) and not re.search(r"(老板|包工头|工头)$", name):
         return "company"
-    return "individual"
+    if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
+        return "individual"
+    if len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES):
+        return "individual"
+    return "company" if len(name) >= 4 else "individual"
 
 
 # ---------------------------------------------------------------- sector
@@ -106,7 +113,8 @@ _OTHER_WORDS = re.compile(
 _DENIED_CONSTRUCTION = re.compile(r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么)(什么|啥)?(工地|项目|工程)")
 # A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
 _NO_PROJECT = re.compile(
-    r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道)|(没|没有|无|哪有|没啥|没什么|不是)(什么|啥)?(项目|工地|工程)|"
+    r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|"
+    r"(没|没有|无|哪有|没啥|没什么|不是|莫有|冇)(什么|啥)?(项目|工地|工程)|"
     r"^(就是?|就在|在)(这个|那个|我们|俺们)?(厂|店|家|饭店|餐馆|公司|超市|车间)(里|里面|上班|干活|做事)?$")
 
 

@@ -31,7 +31,7 @@ _PER_PERSON = re.compile(
 _PEOPLE_FIRST = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人)\s*{_FIG}{_CUR}")
 _PER_DAY = re.compile(
-    rf"(?:一天|每天|日薪|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?:干了|做了|上了|欠了|干|做|欠)\s*{_COUNT}\s*(天|个工|个月)")
+    rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
 _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了)\s*{_FIG}{_CUR}")
 
 
@@ -141,7 +141,7 @@ def _computed_total(text: str) -> Optional[OwedTotal]:
                 working = f"{_show(rate)}元/天 × 约{_show(days)}天（{_show(count)}个月按每月{DAYS_PER_MONTH}天算）"
             else:
                 days = count
-                working = f"{_show(rate)}元/天 × {_show(days)}{'天' if m.group(3) == '天' else '个工'}"
+                working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
             total = _times(rate, days)
     if total is None:
         return None

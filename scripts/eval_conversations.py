@@ -48,7 +48,7 @@ How a filed lead is scored (only leads filed count in the per-field figures)
   - worker_count, sector: equal.
   - period: when the expected months are known, period_months equal (both months of "X月到Y月"
     count); otherwise the filed period_text contains the expected text.
-  - reporter_name: equal after normalisation.
+  - reporter_name: equal after normalisation (none expected: right when the lead has none).
   - phone: the same digits (landlines keep their area code); when the worker refused, right when
     no phone is filed and phone_skipped is true.
   A lead is "all right" when every one of these fields is right.
@@ -453,8 +453,9 @@ def score_lead(expected: Dict[str, Any], lead: Dict[str, Any]) -> Dict[str, bool
         "worker_count": lead.get("worker_count") == expected["worker_count"],
         "period": period_right(expected, lead),
         "sector": lead.get("sector") == expected["sector"],
-        "reporter_name": bool(norm(lead.get("reporter_name")))
-        and norm(lead.get("reporter_name")) == norm(expected["reporter_name"]),
+        # a worker who would not give a name: right when the lead has none (a clerk never invents one)
+        "reporter_name": norm(lead.get("reporter_name")) == norm(expected["reporter_name"])
+        if expected["reporter_name"] else not norm(lead.get("reporter_name")),
         "phone": phone_right(expected, lead),
     }
 

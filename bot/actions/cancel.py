@@ -1,15 +1,28 @@
-"""Cancel an intake: nothing is filed, everything collected is forgotten."""
+"""Cancel an intake: nothing is filed, everything collected is forgotten.
+
+Cancelling loses the worker's report, so the words must say so: "电话不给了，你先帮我报上去"
+(which a classifier can take for a cancel) files now with the gaps marked instead, and a
+message with no cancel words in it goes back to the question.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.arrears_form import _left_for_staff, _missing_left_for_staff
 from bot.actions.intake_slots import reset_intake
+from bot.fields import wants_to_file_now, wants_to_skip
+from nlu.script import normalise
+
+_CANCEL_WORDS = re.compile(
+    r"(不报了|不报|取消|算了|不弄了|不搞了|撤回|撤了|不反映了|不投诉了|不举报了|别提交|别报|不提交|"
+    r"不用登记|不登记|不要了|全不要|先不|不想反映|拿到了|给了钱|钱到了|结清了)")
 
 
 class ActionCancelReport(Action):
@@ -18,5 +31,16 @@ class ActionCancelReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        text = normalise((tracker.latest_message or {}).get("text") or "")
+        in_intake = tracker.active_loop.get("name") == "arrears_form"
+        if in_intake and (wants_to_file_now(text) or not _CANCEL_WORDS.search(text)):
+            if wants_to_file_now(text):
+                dispatcher.utter_message(response="utter_file_with_gaps")
+                return [*_missing_left_for_staff(tracker, []), FollowupAction("arrears_form")]
+            asked = tracker.get_slot("requested_slot")
+            if asked and wants_to_skip(text):
+                dispatcher.utter_message(response="utter_skip_field")
+                return [*_left_for_staff(tracker, asked), FollowupAction("arrears_form")]
+            return [FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_cancelled")
         return [ActiveLoop(None)] + reset_intake()

@@ -22,7 +22,15 @@ from nlu.amounts import owed_total
 from nlu.patterns import find_spans
 from nlu.script import normalise
 
-_DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)")
+_DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)|"
+                        r"(真?不知道|不晓得|不清楚)(叫)?(啥|什么)|(叫|是)(啥|什么)(我)?(真?不知道|不晓得|不清楚)")
+# A question back ("写劳务公司还是写带我们的工头？", "啥意思？就是工地的名字吗") is not an answer.
+_QUESTION = re.compile(r"[?？]|吗$|呢$|啥意思|什么意思|还是写|还是说|是不是要|要不要|一定要")
+# The worker introducing themselves: 我叫, 我是, 本人, 俺叫 (a name said without this is someone else's).
+_SELF = re.compile(r"(我|俺|本人|咱)(叫|是|姓|名叫|名字叫|的名字是)|^(姓名|名字)")
+# Who someone is, after their name: "杨振东 种葡萄的", "发艺空间,是个理发店", "吳世榮 茶場老闆".
+_DESCRIBED = re.compile(
+    r"^(.{2,16}?)[\s,，、]+(是个|是|就是|一个|种|开|搞|做|干|的)?.{0,8}(的|老板|老闆|店|厂|场|园|馆)$")
 _TIME_WORDS = re.compile(r"[\d零一二两三四五六七八九十半几]|年|月|天|周|星期|春节|过年|现在|今天|以来|开始|[春夏秋冬]")
 # "Anything else?" answered with nothing: 没有了, 就这些, 嗯 没别的了 提交吧, 冇啦.
 _NOTHING_MORE = re.compile(
@@ -128,6 +136,9 @@ def _span_value(text: str, entity: str) -> Optional[str]:
     return None
 
 
+_NAME_SLOTS = ("employer_name", "project_name", "reporter_name")
+
+
 def _entity_spans(tracker: Tracker, entity: str) -> list:
     return [e for e in _latest(tracker).get("entities") or [] if e.get("entity") == entity]
 
@@ -195,6 +206,14 @@ class FieldValidators:
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
             # the form asks again
             return _rejected(tracker, "employer_name")
+        if _QUESTION.search(text):
+            return _rejected(tracker, "employer_name")  # a question back: the form asks again
+        companies = [entity["value"] for entity in _entity_spans(tracker, "employer")
+                     if rules.employer_type(entity["value"]) == "company"]
+        if companies and rules.employer_type(text) != "company":
+            value = text = companies[0]  # the labour company, not the gang leader named beside it
+        elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
+            value = text = described.group(1)  # the name, not who they are
         result = self._free_text("employer_name", value, dispatcher, tracker)
         name = result.get("employer_name")
         if name and name != UNKNOWN:
@@ -208,11 +227,22 @@ class FieldValidators:
         no_project = not _entity_spans(tracker, "project") and rules.says_no_project(text)
         if _asked(tracker, "project_name") and no_project:
             return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
+        if _DONT_KNOW.search(text) and not _entity_spans(tracker, "project"):
+            return _unknown(tracker, "project_name", text)
+        if _QUESTION.search(text) or re.search(r"(带我们|老板|老闆|包工头|工头)[的]?(是|叫)", text):
+            return _rejected(tracker, "project_name")  # a question back, or who the boss is: asked again
         return self._free_text("project_name", value, dispatcher, tracker)
 
     @keeps_earlier_answer
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Result:
+        text, asked = str(value or ""), tracker.get_slot("requested_slot")
+        message = _text(tracker)
+        if asked in _NAME_SLOTS and text != message and text in message and len(message) <= 12:
+            return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
+        if not _entity_spans(tracker, "location") and (_QUESTION.search(text) or rules.normalise_phone(text)
+                                                       or re.search(r"(老板|老闆|包工头|工头)[的]?(是|叫)", text)):
+            return _rejected(tracker, "location")  # not a place: asked again
         return self._free_text("location", value, dispatcher, tracker)
 
     @keeps_earlier_answer
@@ -299,8 +329,10 @@ class FieldValidators:
     async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
-        if not _asked(tracker, "reporter_name") and _said_of_someone_else(tracker, text):
-            return _rejected(tracker, "reporter_name")  # 老板叫王某, 他姓李: not the worker's own name
+        if not _asked(tracker, "reporter_name") and (_said_of_someone_else(tracker, text)
+                                                     or not _SELF.search(_text(tracker))):
+            # a name said in passing is the boss's or a colleague's unless the worker says it is theirs
+            return _rejected(tracker, "reporter_name")
         if _asked(tracker, "reporter_name") and rules.wants_to_skip(text):
             result = _with_source(tracker, {"reporter_name": NOT_GIVEN}, "reporter_name", text)
             return _flag(tracker, result, "reporter_name")
