@@ -10,17 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.field_validators import FieldValidators, _flag, _text, _unknown
+from bot.actions.field_validators import _QUESTION, FieldValidators, _flag, _text, _unknown
 from bot.fields import FORM_FIELDS, infer_sector, says_no_project, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN
 
 # A question is asked at most twice in a row; then the field is left for staff and the form moves on.
 MAX_ASKS = 2
-# Intents that are not answers whatever their words: the rules answer them and the form resumes.
-NOT_ANSWERS = ("ask_legal_info", "ask_progress", "cancel", "goodbye", "ask_human", "greet")
+# Questions the rules answer before the form resumes, when they are worded as questions.
+QUESTIONS = ("ask_legal_info", "ask_progress", "ask_human")
 # Fields whose answer can be checked strictly, so a message the classifier took for something else
 # ("没项目 我在袜厂踩缝纫机" as another labour issue) is still read as the answer to the question asked.
-STRICT = ("amount_yuan", "worker_count", "period_text", "sector", "phone", "project_name")
+STRICT = ("amount_yuan", "worker_count", "period_text", "sector", "phone", "project_name", "extra_info")
 
 
 class ValidateArrearsForm(FieldValidators, FormValidationAction):
@@ -49,14 +49,16 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
         to file now is honoured, and no question is asked a third time in a row."""
         asked = tracker.get_slot("requested_slot")
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        if not asked or tracker.latest_action_name != "action_listen" or intent in NOT_ANSWERS:
+        if not asked or not _first_look(tracker) or intent in ("cancel", "goodbye"):
             return []
-        if wants_to_file_now(_text(tracker)):
+        text = _text(tracker)
+        if wants_to_file_now(text):
             dispatcher.utter_message(response="utter_file_with_gaps")
             return _missing_left_for_staff(tracker, events)
         if _sets(events, asked) or tracker.slots.get(asked) is not None:
             return []
-        if asked in STRICT and (answer := await self._as_answer(asked, dispatcher, tracker, domain)):
+        question = intent in QUESTIONS and _QUESTION.search(text)
+        if asked in STRICT and not question and (answer := await self._as_answer(asked, dispatcher, tracker, domain)):
             return answer
         if _asks_in_a_row(tracker, asked) >= MAX_ASKS:
             dispatcher.utter_message(response="utter_skip_field")
@@ -84,6 +86,17 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
         if sector == "other" and named and tracker.get_slot("project_name") is None:
             return [slot for slot in domain_slots if slot != "project_name"]
         return domain_slots
+
+
+def _first_look(tracker: Tracker) -> bool:
+    """This validation runs on the user's latest message, not on a form resumed after a digression.
+    (Rasa hands the validation a tracker that ends with the form's own action.)"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in ("arrears_form", "action_extract_slots"):
+            return False
+    return False
 
 
 def _asks_in_a_row(tracker: Tracker, slot: str) -> int:
