@@ -10,7 +10,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install browser train run chat test unit security rasa-test validate lint eval bench demo clean
+.PHONY: help install browser train run chat test unit security rasa-test validate lint eval eval-conversations bench demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -56,6 +56,9 @@ rasa-test: train  ## tests/test_stories.yml through the trained model
 
 eval: install  ## NLU benchmark against two baselines; writes docs/benchmarks.md
 	$(PY) scripts/benchmark.py --write docs/benchmarks.md
+
+eval-conversations: train  ## simulated workers talk to the bot; the filed leads are scored (docs/conversations.md)
+	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_c.yml --write docs/conversations.md
 
 bench: train  ## parse latency of the trained model
 	$(PY) scripts/bench_parse.py
