@@ -499,7 +499,7 @@ def report(conversations: List[Conversation], seed: int, seconds: float, command
     lines = [
         "# Conversation benchmark: simulated workers, filed leads",
         "",
-        f"`{command}` — workers from `benchmarks/conversations/workers.yml`, seed {seed}, model `{model}`, "
+        f"`{command}` — seed {seed}, model `{model}`, "
         f"{seconds:.0f} s in all. Scoring rules: the docstring of `scripts/eval_conversations.py`.",
         "",
         "| measure | value |",
