@@ -52,34 +52,30 @@ class SessionCodec:
 
     def dump(self, session: Session) -> str:
         kept = {key: session.get(key) for key in ("sid", "csrf", "exp")}  # never who or which role
-        payload = _b64encode(json.dumps(kept, separators=(",", ":"), ensure_ascii=True).encode())
-        return f"{payload}.{self._tag(payload)}"
+        return self._signed(kept)
 
     def load(self, token: Optional[str], now: Optional[float] = None) -> Optional[Session]:
-        if not token or token.count(".") != 1:
-            return None
-        payload, tag = token.split(".")
-        if not (payload.isascii() and tag.isascii()) or not hmac.compare_digest(tag, self._tag(payload)):
-            return None
-        try:
-            session = json.loads(_b64decode(payload))
-        except (ValueError, binascii.Error):
-            return None
-        if not isinstance(session, dict) or not isinstance(session.get("csrf"), str):
+        session = self._verified(token, now)
+        if session is None or not isinstance(session.get("csrf"), str):
             return None
         if session.get("sid") is not None and not isinstance(session["sid"], str):
-            return None
-        exp = session.get("exp")
-        if not isinstance(exp, int) or exp <= (time.time() if now is None else now):
             return None
         return session
 
     def sign(self, value: str, seconds: int) -> str:
         """A tamper-proof token carrying value until it expires (the device cookie)."""
-        payload = _b64encode(json.dumps({"v": value, "exp": int(time.time()) + seconds}).encode())
-        return f"{payload}.{self._tag(payload)}"
+        return self._signed({"v": value, "exp": int(time.time()) + seconds})
 
     def unsign(self, token: Optional[str]) -> Optional[str]:
+        data = self._verified(token)
+        return data.get("v") if data is not None and isinstance(data.get("v"), str) else None
+
+    def _signed(self, data: Dict[str, Any]) -> str:
+        payload = _b64encode(json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode())
+        return f"{payload}.{self._tag(payload)}"
+
+    def _verified(self, token: Optional[str], now: Optional[float] = None) -> Optional[Dict[str, Any]]:
+        """The JSON object in a token whose tag is ours and whose exp has not passed; None otherwise."""
         if not token or token.count(".") != 1:
             return None
         payload, tag = token.split(".")
@@ -89,9 +85,9 @@ class SessionCodec:
             data = json.loads(_b64decode(payload))
         except (ValueError, binascii.Error):
             return None
-        if not isinstance(data, dict) or not isinstance(data.get("exp"), int) or data["exp"] <= time.time():
+        if not isinstance(data, dict) or not isinstance(data.get("exp"), int):
             return None
-        return data.get("v") if isinstance(data.get("v"), str) else None
+        return data if data["exp"] > (time.time() if now is None else now) else None
 
     def _tag(self, payload: str) -> str:
         return _b64encode(hmac.new(self._key, payload.encode(), hashlib.sha256).digest())
