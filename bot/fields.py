@@ -181,8 +181,11 @@ _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
 
 # Someone else's number: 老板电话, 他的手机, 包工头号码是 (the worker's own is 我的 / 我电话).
-_THIRD_PARTY = re.compile(r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|对方|經理|经理|班长|领班|带班|老王|公司|厂里|项目部|"
-                          r"财务|会计|人事|中介|老乡|工友|同事)[的]?[^。，,.!！?？我]{0,6}$")
+# People other than the worker, as workers name them: whose phone or name it is when one of these
+# stands just before it (one list for phones here and names in bot/actions/field_validators.py).
+OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|对方|經理|经理|班长|领班|带班|厂长|主管|财务|会计|人事|"
+                r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部)")
+_THIRD_PARTY = re.compile(OTHER_PEOPLE + r"[的]?[^。，,.!！?？我]{0,6}$")
 _PHONE_ANYWHERE = re.compile(r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}-?\d{7,8}")
 
 

@@ -144,9 +144,7 @@ def _entity_spans(tracker: Tracker, entity: str) -> list:
 
 
 # Words that make a name someone else's: 老板叫, 包工头姓, 他叫, 工友, 介绍人.
-_SOMEONE_ELSE = re.compile(
-    r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|经理|經理|班长|带班|领班|工友|老乡|同事|介绍人|中介|"
-    r"老婆|老公|媳妇|儿子|女儿|对方|厂长|主管|财务|会计|东家)[的]?(叫|姓|名叫|名字叫|是)?[^我,，。]{0,3}$")
+_SOMEONE_ELSE = re.compile(rules.OTHER_PEOPLE + r"[的]?(叫|姓|名叫|名字叫|是)?[^我,，。]{0,3}$")
 
 
 def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
