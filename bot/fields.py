@@ -37,7 +37,7 @@ SECTOR_LABELS = {"construction": "工程建设领域", "other": "非工程建设
 MAX_TEXT = 100
 MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
 
-_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|没有手机|不愿意|保密|算了吧|不用了)")
+_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了吧|不用了)")
 _FILLER_PREFIX = re.compile(
     r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
@@ -237,16 +237,20 @@ def mask_phone(phone: Optional[str]) -> str:
 # ---------------------------------------------------------------- name
 
 def normalise_name(text: Optional[str]) -> Optional[str]:
-    """1-30 letters (CJK, Latin, middle dot); None when it cannot be a name."""
+    """A person's name: up to 6 Chinese characters, or up to 30 letters with a middle dot or Latin letters
+    (阿依古丽·买买提); what follows the name is dropped ("蒲志强我是帮大家问的"); None when it cannot be a name."""
     value = clean_text(text)
     if not value:
         return None
+    value = re.sub(r"(?<=.{2})[,，\s]*(我是|我帮|我替|我代|是我|帮大家|替大家|代表).*$", "", value)
     surname = re.match(r"^(?:我姓|姓)(.)[,，\s]*(?:叫)?(.*)$", value)
     if surname:
         value = surname.group(2) if surname.group(2).startswith(surname.group(1)) else "".join(surname.groups())
     value = re.sub(r"[,，\s]", "", value)
     if not re.fullmatch(r"[A-Za-z\u4e00-\u9fff·]{1,30}", value):
         return None
+    if re.fullmatch(r"[\u4e00-\u9fff]+", value) and len(value) > 6:
+        return None  # "我们那个项目是政府的安置房" is a sentence, not a name
     return value
 
 

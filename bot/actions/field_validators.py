@@ -181,8 +181,13 @@ class FieldValidators:
 
     def _free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                    looks_right: Callable[[str], bool] = lambda text: not _only_figures(text)) -> Result:
-        """A short text answer; by default a phone or an amount is not a name or a place."""
+        """A short text answer; by default a phone or an amount is not a name or a place, nor is a sentence
+        that carries figures for other fields ("我们欠了29,500,三个人") without a name of this field's kind."""
         text = str(value or "")
+        entity = _ENTITY_OF_SLOT.get(slot)
+        if entity and entity != "person_name" and text == _text(tracker) and not _entity_spans(tracker, entity) \
+                and any(span.entity in ("amount", "worker_count", "phone") for span in find_spans(text)):
+            return _rejected(tracker, slot)
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, slot, text)
         cleaned = rules.clean_text(text)
