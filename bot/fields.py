@@ -118,9 +118,24 @@ _NO_PROJECT = re.compile(
     r"^(就是?|就在|在)(这个|那个|我们|俺们)?(厂|店|家|饭店|餐馆|公司|超市|车间)(里|里面|上班|干活|做事)?$")
 
 
+def project_name_from(text: str) -> str:
+    """The name in a project answer: "天府新区那个天府云城" -> 天府云城, "未来方舟那个工地" -> 未来方舟,
+    "项目叫金地名京,在北京大兴" -> 金地名京."""
+    name = re.sub(r"^(项目|工地|工程|那个|这个)?(名字)?(叫|是)", "", text.strip())
+    name = re.split(r"[,，。;；]\s*(在|地址|位置|地点|就在)", name)[0]
+    name = re.sub(r"(那个|这个|嗰個|嗰个|那個|這個)(工地|项目|工程|地方)$", "", name)
+    after = re.match(r"^.{2,10}?(那个|嗰個|嗰个|那個)(.{2,})$", name)
+    return (after.group(2) if after else name).strip() or text
+
+
+# 一个物流园, 一家饭店: a kind of place, not the name of a project.
+_GENERIC_PLACE = re.compile(r"^(在)?(一个|一家|个|家)(物流园|工厂|厂|饭店|餐馆|店|超市|小区|公司|仓库|农场|果园|工地)(里|上)?$")
+
+
 def says_no_project(text: Optional[str]) -> bool:
     """The worker says there is no project or site: a factory, shop or household job."""
-    return bool(text and _NO_PROJECT.search(normalise(text.strip())))
+    text = normalise((text or "").strip())
+    return bool(text and (_NO_PROJECT.search(text) or _GENERIC_PLACE.match(text)))
 
 
 def infer_sector(text: Optional[str]) -> Optional[str]:

@@ -186,7 +186,7 @@ class FieldValidators:
         text = str(value or "")
         entity = _ENTITY_OF_SLOT.get(slot)
         if entity and entity != "person_name" and text == _text(tracker) and not _entity_spans(tracker, entity) \
-                and any(span.entity in ("amount", "worker_count", "phone") for span in find_spans(text)):
+                and any(span.entity in ("amount", "worker_count", "phone") for span in find_spans(normalise(text))):
             return _rejected(tracker, slot)
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, slot, text)
@@ -234,6 +234,11 @@ class FieldValidators:
             return _unknown(tracker, "project_name", text)
         if _QUESTION.search(text) or re.search(r"(带我们|老板|老闆|包工头|工头)[的]?(是|叫)", text):
             return _rejected(tracker, "project_name")  # a question back, or who the boss is: asked again
+        if text == _text(tracker):  # the whole answer: keep the name in it, in the worker's own characters
+            simplified = normalise(text)  # same length as text
+            name = rules.project_name_from(simplified)
+            at = simplified.find(name)
+            value = text[at:at + len(name)] if at >= 0 else text
         return self._free_text("project_name", value, dispatcher, tracker)
 
     @keeps_earlier_answer
