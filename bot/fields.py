@@ -37,7 +37,7 @@ SECTOR_LABELS = {"construction": "工程建设领域", "other": "非工程建设
 MAX_TEXT = 100
 MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
 
-_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了吧|不用了)")
+_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了)")
 _FILLER_PREFIX = re.compile(
     r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
@@ -79,12 +79,44 @@ def wants_to_file_now(text: Optional[str]) -> bool:
 _COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
                             r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|馆|"
                             r"旅馆|公寓|农庄|基地|园)")
-_PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|某)")
+_PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|姐$|姨$|嫂$|某|先生$|女士$|小姐$|^阿.)")
+# Shop and brand endings that are no one's given name: 靓衣坊, 川味轩, 陈记, 茶语时光.
+_SHOP_ENDINGS = re.compile(r"(坊|轩|阁|斋|记|行|堂|铺|楼|屋|吧|廊|居|苑|汇|源|园|时光|世家|之家|人家)$")
+# A role or a kind of business said instead of a name: 老板, 老細, 建筑公司, 一家火锅店, 劳务公司.
+_KIND = (r"(建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
+         r"机械|五金|塑料|纺织|玩具|工程|施工|环卫|运输|货运|汽修|美容|美发|理发|奶茶|包子|早餐|小吃|川菜|湘菜|"
+         r"砖|水泥|木材|石材|钢材|化工|制药|养殖|种植|农业|家政|酒|茶|面|饭|菜|肉|水果|蔬菜|服饰|纸|玻璃)")
+_BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
+             r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
+_GENERIC_EMPLOYER = re.compile(
+    r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们)?(的)?"
+    r"(" + _KIND + r"{0,2}" + _BUSINESS + r"(里|的)?(老板|老闆)?|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
+    r"东家|雇主|厂里|单位|项目部|公司里)$")
+# A kind of business named without its name, in a sentence: 物流公司老板曲长海, 在一个物流仓库装卸货.
+_BUSINESS_MENTIONED = re.compile(_KIND + r"{0,2}" + _BUSINESS)
 
 
-def employer_type(name: Optional[str]) -> Optional[str]:
+def is_generic_employer(name: Optional[str]) -> bool:
+    """A role or a kind of business, not a name: "老板", "建筑公司", "一家火锅店"."""
+    return bool(name and _GENERIC_EMPLOYER.match(normalise(re.sub(r"[\s,，。]", "", name))))
+
+
+def business_unnamed(text: Optional[str]) -> bool:
+    """The worker works for a business (公司, 厂, 店, 酒家…) whose name the message does not give:
+    "物流公司老板曲长海", "在一个物流仓库装卸货" (not "在宏达电子厂上班")."""
+    text = normalise(text or "")
+    for found in _BUSINESS_MENTIONED.finditer(text):
+        before = text[:found.start()]
+        if not before or not re.search(r"[\u4e00-\u9fff]$", before) or re.search(
+                r"(一家|一个|这家|那家|个|家|在|的|是|给|去|到|们|里|帮|替|跟|被|那|这)$", before):
+            return True
+    return False
+
+
+def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
     """company or individual, from how the worker names the employer: a person's name (surname and one or
-    two characters, 老王, 强哥, 李总, 老板, 老细) is an individual, any other name a business."""
+    two characters, 老王, 强哥, 李总, 老板, 老细, 赵先生) is an individual, a shop or firm name a business.
+    `context` is the message the name came from: "包工头戴国强" makes 戴国强 an individual."""
     if not name:
         return None
     name = normalise(name)
@@ -92,9 +124,14 @@ def employer_type(name: Optional[str]) -> Optional[str]:
         return "company"
     if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
         return "individual"
-    if len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES):
+    at = normalise(context).find(name)
+    if at > 0 and re.search(r"(包工头|包公头|工头|老板|老闆|带班|班长|判头|老細|老细|站长|店长|厂长)[的]?(是|叫|姓)?$",
+                            normalise(context)[max(0, at - 6):at]):
         return "individual"
-    return "company" if len(name) >= 4 else "individual"
+    person_shaped = len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES)
+    if person_shaped and not _SHOP_ENDINGS.search(name):
+        return "individual"
+    return "company" if len(name) >= 4 or _SHOP_ENDINGS.search(name) or not person_shaped else "individual"
 
 
 # ---------------------------------------------------------------- sector
@@ -105,16 +142,17 @@ _CONSTRUCTION_WORDS = re.compile(
 )
 _OTHER_WORDS = re.compile(
     r"(工厂|厂里|[\u4e00-\u9fff]厂(?!房)|车间|流水线|缝纫|纺织|印刷|打包|分拣|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|"
+    r"茶楼|茶餐厅|酒家|酒楼|奶茶|[\u4e00-\u9fff]店|美容院|理发|发廊|合作社|种植|"
     r"物业|快递|外卖|物流|仓库|装卸|司机|家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售)"
 )
 
 
 # 没项目, 又不是工地, 不在工地上: construction words that were denied say nothing for construction.
-_DENIED_CONSTRUCTION = re.compile(r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么)(什么|啥)?(工地|项目|工程)")
+_DENIED_CONSTRUCTION = re.compile(r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇)(什么|啥子?)?(工地|项目|工程)")
 # A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
 _NO_PROJECT = re.compile(
     r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|"
-    r"(没|没有|无|哪有|没啥|没什么|不是|莫有|冇)(什么|啥)?(项目|工地|工程)|"
+    r"(没|没有|无|哪有|没啥|没什么|不是|莫有|冇|莫得|没得|冇得|么得)(什么|啥子?)?(项目|工地|工程)|"
     r"^(就是?|就在|在)(这个|那个|我们|俺们)?(厂|店|家|饭店|餐馆|公司|超市|车间)(里|里面|上班|干活|做事)?$")
 
 
@@ -174,6 +212,8 @@ def count_from(text: Optional[str]) -> Optional[Quantity]:
     """A head count; never a sum of money (三万块 is not thirty thousand people)."""
     if not text or re.search(r"[元块塊钱錢万萬]|[wWkK]\b", text):
         return None
+    if re.fullmatch(r"(就|只有|只)?(我|俺|本人|咱|我自己|俺自己)(自己)?(一个人?|1个人?)?[啊呀嘛的了咯啦]?", text.strip()):
+        return Quantity(1, 1, False)  # "我", "就我自己"
     count = parse_count(text)
     if count is None:  # a bare figure answers "how many people?"
         count = parse_quantity(text)
@@ -195,24 +235,38 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
 
-# Someone else's number: 老板电话, 他的手机, 包工头号码是 (the worker's own is 我的 / 我电话).
 # People other than the worker, as workers name them: whose phone or name it is when one of these
 # stands just before it (one list for phones here and names in bot/actions/field_validators.py).
-OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|他|她|对方|經理|经理|班长|领班|带班|厂长|主管|财务|会计|人事|"
-                r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部)")
-_THIRD_PARTY = re.compile(OTHER_PEOPLE + r"[的]?[^。，,.!！?？我]{0,6}$")
+OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|(?<!其)他|(?<!其)她|对方|經理|经理|班长|领班|带班|厂长|主管|财务|会计|人事|"
+                r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部|站长|店长|老细|老細|判头)")
+_OTHER_MARK = re.compile(OTHER_PEOPLE)
+_SELF_MARK = re.compile(r"(我|俺|本人|自己|咱)")
+_SENTENCE_END = re.compile(r"[。！!？?\n]")
 _PHONE_ANYWHERE = re.compile(r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}-?\d{7,8}")
 
 
-def own_phone(text: Optional[str]) -> Optional[str]:
+def phone_owner(text: str, start: int) -> Optional[str]:
+    """Whose number stands at `start`: "own" when the nearest person named before it in the same
+    sentence is the worker (我的手机…, 我叫X，电话…), "other" when it is someone else (工头叫X，电话…,
+    老板姓薛，叫薛志军，电话…), None when nobody is named."""
+    window = normalise(text[max(0, start - 30):start])
+    window = _SENTENCE_END.split(window)[-1]
+    marks = [(m.end(), "other") for m in _OTHER_MARK.finditer(window)]
+    marks += [(m.end(), "own") for m in _SELF_MARK.finditer(window)]
+    return max(marks)[1] if marks else None
+
+
+def own_phone(text: Optional[str], asked: bool = True) -> Optional[str]:
     """The worker's own phone in a message: the first number not said to be someone else's
-    ("他电话是138…" is the boss's). Phones in Chinese numerals (一三八…) count."""
+    ("工头叫X，电话138…" is the boss's). Phones in Chinese numerals (一三八…) count. A number the worker
+    was not asked for counts only when it is said to be theirs or nobody else is named in the message."""
     if not text:
         return None
     probe = digits_in(to_halfwidth(text))
+    others_named = bool(_OTHER_MARK.search(normalise(probe)))
     for found in _PHONE_ANYWHERE.finditer(probe):
-        before = probe[max(0, found.start() - 12):found.start()]
-        if _THIRD_PARTY.search(before):
+        owner = phone_owner(probe, found.start())
+        if owner == "other" or (not asked and owner is None and others_named):
             continue
         phone = normalise_phone(found.group(0))
         if phone:
@@ -298,13 +352,13 @@ def urgency_markers(*texts: Optional[str]) -> List[str]:
 
 _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("phone", r"(电话|手机|号码)"),
-    ("amount_yuan", r"(金额|钱数|多少钱|工资数|欠的钱|钱)"),
+    ("amount_yuan", r"(金额|钱数|多少钱|工资数|欠的钱|(?<!欠)钱)"),
     ("worker_count", r"(人数|几个人|多少人)"),
     ("period_text", r"(时间|月份|几个月|多久)"),
-    ("reporter_name", r"(我的名字|我名字|姓名|我叫)"),
+    ("employer_name", r"(老板|公司|包工头|工头|欠薪方|欠钱的|东家)"),
+    ("reporter_name", r"(我的名字|我名字|姓名|我叫|^(不对)?[,，\s]*名字)"),
     ("project_name", r"(项目|工地|工程|单位名|厂名|楼盘|小区)"),
     ("location", r"(地点|地址|地方|位置|在哪)"),
-    ("employer_name", r"(老板|公司|包工头|欠薪方|名字)"),
 )
 _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|是|为|叫)[:：]?\s*(.+)$")
 
@@ -313,14 +367,16 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
     """("project_name", "翠湖花园三期") from "项目名错了,是翠湖花园三期"."""
     if not text:
         return None
+    simplified = normalise(text)  # same length: the value keeps the worker's own characters
     for slot, pattern in _CORRECTION_TARGETS:
-        target = re.search(pattern, text)
+        target = re.search(pattern, simplified)
         if not target:
             continue
-        rest = text[target.end():]
-        value = _NEW_VALUE.search(rest)
-        if value and clean_text(value.group(1)):
-            return slot, value.group(1).strip()
+        value = _NEW_VALUE.search(simplified, target.end())
+        # the new value is the first phrase: not "，建设的建" or "，施老四只是带班的" after it
+        words = re.split(r"[,，。;；]", text[value.start(1):value.end(1)])[0].strip() if value else ""
+        if words and clean_text(words):
+            return slot, words
     return None
 
 

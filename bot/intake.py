@@ -33,6 +33,9 @@ def lead_fields(slots: Dict[str, Any], today: Optional[date] = None, said: Itera
     searched for urgency markers (a threat told in the first message counts as much as one told last)."""
     description = slots.get("extra_info")
     description = description if description and description != "无" else None
+    contact = _text_or_none(slots.get("employer_contact"))
+    if contact and contact != slots.get("employer_name"):  # the boss of the business that owes the wages
+        description = "；".join(filter(None, (description, f"老板/负责人：{contact}")))
     fields: Dict[str, Any] = {
         "employer_name": _text_or_none(slots.get("employer_name")),
         "employer_type": slots.get("employer_type"),

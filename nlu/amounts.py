@@ -26,13 +26,19 @@ _PER_MONTH = re.compile(
     rf"(?:每个?月|一个月|月薪|月工资)\s*(?:工资)?\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*个(?:多)?月")
 _MONTHS_FIRST = re.compile(
     rf"{_COUNT}\s*个月.{{0,8}}?(?:每个?月|一个月|月薪)\s*{_FIG}{_CUR}")
-_PER_PERSON = re.compile(
-    rf"(?:每人|每个人|一人|一个人)\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
-_PEOPLE_FIRST = re.compile(
-    rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人)\s*{_FIG}{_CUR}")
+# A rate per person (每人六千, 一个人7800, 一人一天150), and the head count it is multiplied by, written
+# anywhere in the message: 我们6个人, 俺们仨, 我们两个, 两口子, 俩人.
+_PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
+_PER_PERSON = re.compile(rf"{_PER_HEAD}(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))\s*(?:工资|工钱)?\s*{_FIG}{_CUR}")
+_PER_PERSON_RATE = re.compile(rf"{_PER_HEAD}\s*(?:每天|一天|每日|一日|每个?月|一个月)")
+_HEADS = re.compile(
+    rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
+    rf"|(?:我们|俺们|咱们|他们)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
+    rf"|(?:我|俺|咱)(俩|仨)"
+    rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
-_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了)\s*{_FIG}{_CUR}")
+_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)\s*{_FIG}{_CUR}")
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
@@ -44,7 +50,8 @@ _STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
-    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金)" + _GAP)
+    r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
+    r"给过|发过|付过|借过|预支过|拿过)" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪)" + _GAP)
@@ -118,13 +125,23 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
 
 
+def _head_count(text: str) -> Optional[Quantity]:
+    """How many people a per-person rate is multiplied by ("一人" of the rate itself is not a count)."""
+    found = _HEADS.search(re.sub(_PER_HEAD, "＃", text))
+    if not found:
+        return None
+    if found.group(0) in ("两口子", "俩口子", "夫妻俩", "夫妻两个"):
+        return Quantity(2, 2, False)
+    words = next(group for group in found.groups() if group)
+    return parse_quantity(words)
+
+
 def _computed_total(text: str) -> Optional[OwedTotal]:
-    """A rate times a count, less what was already paid, with the working shown."""
+    """A rate times a count (times the head count for a per-person rate), less what was already paid,
+    with the working shown."""
     total = working = None
-    for pattern, rate_first, unit, count_unit in (
-        (_PER_MONTH, True, "元/月", "个月"), (_MONTHS_FIRST, False, "元/月", "个月"),
-        (_PER_PERSON, True, "元/人", "人"), (_PEOPLE_FIRST, False, "元/人", "人"),
-    ):
+    for pattern, rate_first, unit, count_unit in ((_PER_MONTH, True, "元/月", "个月"),
+                                                 (_MONTHS_FIRST, False, "元/月", "个月")):
         m = pattern.search(text)
         if m:
             rate_text, count_text = (m.group(1), m.group(2)) if rate_first else (m.group(2), m.group(1))
@@ -143,6 +160,18 @@ def _computed_total(text: str) -> Optional[OwedTotal]:
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
             total = _times(rate, days)
+    heads = _head_count(text)
+    if total is not None and _PER_PERSON_RATE.search(text) and heads and heads.low > 1:
+        total = _times(total, heads)  # 俩人 一人一天150 干了28天
+        working += f" × {_show(heads)}人"
+    if total is None and (m := _PER_PERSON.search(text)) and heads:
+        rate_text = m.group(1)
+        if rate_text.endswith("一") and re.match(r"[共直起般样下点些定旦]", text[m.end(1):]):
+            rate_text = rate_text[:-1]  # 每人五千一共6个人: the 一 is 一共's
+        rate = parse_quantity(rate_text)
+        if rate:
+            total = _times(rate, heads)
+            working = f"{_show(rate)}元/人 × {_show(heads)}人"
     if total is None:
         return None
     paid = _PAID.search(text)

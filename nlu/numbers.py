@@ -177,7 +177,7 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         if base is not None and high == low + 1 and step >= 1:
             return Quantity(round((base + low * step) * scale), round((base + high * step) * scale), True)
     # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多, 150多万, 40余万, 百来万
-    m = re.fullmatch(r"(.+?)(多|来|余)([万千]?)", text)
+    m = re.fullmatch(r"(.+?)(多|来|余|(?<=[百千万])几)([万千]?)", text)
     if m:
         base = _plain_number(m.group(1))
         if base is not None:

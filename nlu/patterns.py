@@ -57,7 +57,7 @@ AMOUNT = re.compile(
     rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
     r"|万[儿把]八千|[百千万]把|百[来多余把]万"
     # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 两万三四, 四千七八
-    rf"|[{_N}]*[百千万佰仟萬亿億][{_N}]*{_MORE}?[万千萬]?"
+    rf"|[{_N}]*[百千万佰仟萬亿億][{_N}]*(?:{_MORE}|[几幾](?![个人月年天号期]))?[万千萬]?"
     # 十来万, 三十多万, 几千
     rf"|[{_N}]+(?:{_MORE}|几)[万千萬]"
     # bare figures followed by a currency word: 28000元, 三百块
@@ -103,6 +103,10 @@ def find_spans(text: str) -> List[Span]:
             # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure
             while entity in ("amount", "worker_count") and value.endswith("一") and \
                     re.match(r"(共|直|起|般|样|下|点|些|定|旦)", probe[end:]):
+                value, end = value[:-1], end - 1
+            # 俺俩一人一万四: the 一 of a per-person rate does not belong to the head count
+            if entity == "worker_count" and len(value) > 1 and value.endswith("一") and \
+                    re.match(rf"(?:个)?人\s*(?:每天|一天)?\s*[\d{_N}]", probe[end:]):
                 value, end = value[:-1], end - 1
             # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it; nor is the 伍 of 队伍
             if entity == "amount" and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS \

@@ -11,7 +11,7 @@ import re
 from typing import List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -44,3 +44,23 @@ class ActionCancelReport(Action):
             return [FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_cancelled")
         return [ActiveLoop(None)] + reset_intake()
+
+
+class ActionIntakeGoodbye(Action):
+    """A goodbye during the intake. "没有了，谢谢你们" at "anything else?" is the last answer, so the
+    intake goes on to the summary; any other goodbye pauses it: what was said is kept, and the next
+    report message picks it up where it stopped."""
+
+    def name(self) -> str:
+        return "action_intake_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        text = normalise((tracker.latest_message or {}).get("text") or "")
+        if tracker.get_slot("requested_slot") == "extra_info":
+            return [SlotSet("extra_info", "无"), FollowupAction("arrears_form")]
+        if wants_to_file_now(text):
+            dispatcher.utter_message(response="utter_file_with_gaps")
+            return [*_missing_left_for_staff(tracker, []), FollowupAction("arrears_form")]
+        dispatcher.utter_message(response="utter_goodbye_unfinished")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -6,12 +6,13 @@ import re
 from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
+from bot.actions.intake_slots import INTAKE_SLOTS
 from bot.fields import FORM_FIELDS, parse_correction
 from bot.intake import lead_fields, render_gaps, render_summary
 
@@ -22,6 +23,20 @@ _CONFIRM_BUTTONS = [{"title": "对，提交", "payload": "对"}, {"title": "不�
 class ValidateConfirmForm(FieldValidators, FormValidationAction):
     def name(self) -> str:
         return "validate_confirm_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        """At the summary's start Rasa reads the last message again ("欠条上写的欠6000" answering
+        "anything else?") and would put its raw words back into the fields the intake form had
+        already checked; the checked values stand."""
+        events = await super().run(dispatcher, tracker, domain)
+        if _starting(tracker):
+            set_now = {event.get("name") for event in events if event.get("event") == "slot"}
+            for name in INTAKE_SLOTS:
+                checked = _as_the_intake_left_it(tracker, name)
+                if name not in set_now and name != "requested_slot" and tracker.get_slot(name) != checked:
+                    events.append(SlotSet(name, checked))
+        return events
 
     async def validate_summary_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                          tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
@@ -62,6 +77,28 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             tracker.slots.update(values)
             corrected = True
         return values, corrected
+
+
+def _starting(tracker: Tracker) -> bool:
+    """The summary form is being started this turn (not answering a summary already shown)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "active_loop" and event.get("name") == "confirm_form":
+            return True
+    return False
+
+
+def _as_the_intake_left_it(tracker: Tracker, slot: str) -> Any:
+    """The slot's value when the intake form ended (before Rasa's re-reading of the message)."""
+    value: Any = None
+    ended: List[Any] = []
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+        elif event.get("event") == "active_loop" and event.get("name") is None:
+            ended = [value]  # the latest end of the intake form wins
+    return ended[0] if ended else value
 
 
 _NAMES = ("employer_name", "project_name", "location")

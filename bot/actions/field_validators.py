@@ -31,7 +31,12 @@ _SELF = re.compile(r"(我|俺|本人|咱)(叫|是|姓|名叫|名字叫|的名字
 # Who someone is, after their name: "杨振东 种葡萄的", "发艺空间,是个理发店", "吳世榮 茶場老闆".
 _DESCRIBED = re.compile(
     r"^(.{2,16}?)[\s,，、]+(是个|是|就是|一个|种|开|搞|做|干|的)?.{0,8}(的|老板|老闆|店|厂|场|园|馆)$")
-_TIME_WORDS = re.compile(r"[\d零一二两三四五六七八九十半几]|年|月|天|周|星期|春节|过年|现在|今天|以来|开始|[春夏秋冬]")
+# A name and then something else about it: "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子".
+_NAME_THEN_MORE = re.compile(r"^(.{2,20}?)[,，\s]+(项目|工地|工程|是|就是)?.{0,6}(叫|是|的)(.{0,12})$")
+_TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬]|号|五一|端午|中秋|国庆|元旦|清明|"
+                         r"开春|开学|那阵|那会")
+# The name is not known: "项目叫啥我也不晓得", "俺也不知道叫啥，就是…那个新盘".
+_NAME_UNKNOWN = re.compile(r"(不知道|不晓得|不清楚|不记得|忘了)(它|他)?(叫|是)(啥|什么)|(叫|是)(啥|什么)(名字)?[,，\s]*(我|俺)?也?(真?不知道|不晓得|不清楚|不记得)")
 # "Anything else?" answered with nothing: 没有了, 就这些, 嗯 没别的了 提交吧, 冇啦.
 _NOTHING_MORE = re.compile(
     r"^((嗯+|哦+|好的?|那|没|冇)[啊呀吧了的,，。.!！\s]*)?"
@@ -48,6 +53,19 @@ def _latest(tracker: Tracker) -> Dict[str, Any]:
 
 def _text(tracker: Tracker) -> str:
     return (_latest(tracker).get("text") or "").strip()
+
+
+def _source(tracker: Tracker, value: Any) -> Dict[str, Any]:
+    """The worker's message a value came from: the latest one, or for a value taken from an earlier
+    message (slots filled before the form started are validated when it starts) that message."""
+    latest = _latest(tracker)
+    words = normalise(str(value or "")).strip()
+    if not words or words in normalise(latest.get("text") or ""):
+        return latest
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and words in normalise(event.get("text") or ""):
+            return {**(event.get("parse_data") or {}), "text": event.get("text") or ""}
+    return latest
 
 
 def _intent(tracker: Tracker) -> Optional[str]:
@@ -148,10 +166,28 @@ _SOMEONE_ELSE = re.compile(rules.OTHER_PEOPLE + r"[的]?(叫|姓|名叫|名字�
 
 
 def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
-    """The name is introduced as someone else's in the latest message."""
-    message = _text(tracker)
+    """The name is introduced as someone else's in the message it came from."""
+    message = _source(tracker, name).get("text") or ""
     at = message.find(name)
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
+
+
+def _one_name(message: str) -> bool:
+    """A short answer with nothing but one name in it."""
+    return len(message) <= 16 and not re.search(r"[,，。;；\s]", message.strip())
+
+
+def _part_of_another_name(tracker: Tracker, slot: str, text: str) -> bool:
+    """A project or place that is really part of another answer: "凤凰湖畔" answering the project question
+    is not a place, "蜀香园" inside "蜀香园川菜馆" answering the employer question is not a project, and
+    "新城" inside the project "新城悦隽" is not the place."""
+    asked, message = tracker.get_slot("requested_slot"), _text(tracker)
+    if (asked != slot and asked in ("employer_name", "project_name", "location", "reporter_name")
+            and text and text in message and _one_name(message)):
+        return True
+    names = [entity.get("value") or "" for entity in _source(tracker, text).get("entities") or []
+             if entity.get("entity") in ("employer", "project", "location") and entity.get("entity") != _ENTITY_OF_SLOT[slot]]
+    return any(text in name and len(name) > len(text) for name in names)
 
 
 def keeps_earlier_answer(method: Callable) -> Callable:
@@ -186,7 +222,8 @@ class FieldValidators:
         text = str(value or "")
         entity = _ENTITY_OF_SLOT.get(slot)
         if entity and entity != "person_name" and text == _text(tracker) and not _entity_spans(tracker, entity) \
-                and any(span.entity in ("amount", "worker_count", "phone") for span in find_spans(normalise(text))):
+                and any(span.entity in ("amount", "worker_count", "phone", "period")
+                        for span in find_spans(normalise(text))):
             return _rejected(tracker, slot)
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, slot, text)
@@ -205,28 +242,51 @@ class FieldValidators:
     async def validate_employer_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
+        source = _source(tracker, text)
+        message = source.get("text") or ""
+        contact = tracker.get_slot("employer_contact")
+        asked = _asked(tracker, "employer_name")
         if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location"):
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
             # the form asks again
             return _rejected(tracker, "employer_name")
         if _QUESTION.search(text):
             return _rejected(tracker, "employer_name")  # a question back: the form asks again
-        companies = [entity["value"] for entity in _entity_spans(tracker, "employer")
-                     if rules.employer_type(entity["value"]) == "company"]
-        if companies and rules.employer_type(text) != "company":
+        if asked and contact and _DONT_KNOW.search(text):
+            # the business's name is not known: the boss is who owes the money
+            result = _with_source(tracker, {"employer_name": contact}, "employer_name", text)
+            return {**result, "employer_type": "individual"}
+        companies = [entity["value"] for entity in source.get("entities") or []
+                     if entity.get("entity") == "employer" and rules.employer_type(entity["value"]) == "company"
+                     and not rules.is_generic_employer(entity["value"])]
+        if companies and rules.employer_type(text, message) != "company":
             value = text = companies[0]  # the labour company, not the gang leader named beside it
         elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
             value = text = described.group(1)  # the name, not who they are
+        elif text == _text(tracker) and (named := _NAME_THEN_MORE.match(rules.clean_text(text) or "")):
+            value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
+        elif asked and text != _text(tracker) and text in _text(tracker) and _one_name(_text(tracker)):
+            value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
+        if rules.is_generic_employer(rules.clean_text(text)):
+            return _rejected(tracker, "employer_name")  # "老板", "建筑公司": who? the form asks for the name
         result = self._free_text("employer_name", value, dispatcher, tracker)
         name = result.get("employer_name")
         if name and name != UNKNOWN:
-            result["employer_type"] = rules.employer_type(name)
+            kind = rules.employer_type(name, message)
+            if kind == "individual" and not contact and rules.business_unnamed(message):
+                # "物流公司老板曲长海": the business owes the wages; ask its name, keep the boss's
+                return {"employer_name": None, "employer_contact": name}
+            result["employer_type"] = kind
         return result
 
     @keeps_earlier_answer
     async def validate_project_name(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
+        if text != _text(tracker) and _part_of_another_name(tracker, "project_name", text):
+            return _rejected(tracker, "project_name")
+        if _NAME_UNKNOWN.search(normalise(text)):
+            return _unknown(tracker, "project_name", text)  # "俺也不知道叫啥，就是黄岛海边那个新盘"
         no_project = not _entity_spans(tracker, "project") and rules.says_no_project(text)
         if _asked(tracker, "project_name") and no_project:
             return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
@@ -239,14 +299,18 @@ class FieldValidators:
             name = rules.project_name_from(simplified)
             at = simplified.find(name)
             value = text[at:at + len(name)] if at >= 0 else text
-        return self._free_text("project_name", value, dispatcher, tracker)
+        result = self._free_text("project_name", value, dispatcher, tracker)
+        place, project = tracker.get_slot("location"), result.get("project_name")
+        place_said = ((tracker.get_slot("field_sources") or {}).get("location") or {}).get("text") or ""
+        if isinstance(place, str) and project and place != project and place in project and project in place_said:
+            result["location"] = None  # "新城" taken from the project "新城悦隽": the place is asked
+        return result
 
     @keeps_earlier_answer
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Result:
         text, asked = str(value or ""), tracker.get_slot("requested_slot")
-        message = _text(tracker)
-        if asked in _NAME_SLOTS and text != message and text in message and len(message) <= 12:
+        if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
         if not _entity_spans(tracker, "location") and (_QUESTION.search(text) or rules.normalise_phone(text)
                                                        or re.search(r"(老板|老闆|包工头|工头)[的]?(是|叫)", text)):
@@ -312,6 +376,8 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_period_text(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Result:
+        if _QUESTION.search(str(value or "")):
+            return _rejected(tracker, "period_text")  # "过年前后的都算吗？": a question back, asked again
         result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]
@@ -337,9 +403,15 @@ class FieldValidators:
     async def validate_reporter_name(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
-        if not _asked(tracker, "reporter_name") and (_said_of_someone_else(tracker, text)
-                                                     or not _SELF.search(_text(tracker))):
+        source = _source(tracker, text).get("text") or ""
+        collecting = tracker.active_loop_name == "arrears_form"  # at the summary a correction says whose name
+        if collecting and not _asked(tracker, "reporter_name") and (_said_of_someone_else(tracker, text)
+                                                     or not _SELF.search(source)):
             # a name said in passing is the boss's or a colleague's unless the worker says it is theirs
+            return _rejected(tracker, "reporter_name")
+        if _asked(tracker, "reporter_name") and (_said_of_someone_else(tracker, text)
+                                                 or (_QUESTION.search(source) and not _SELF.search(source))):
+            # "写我的名字还是工头的？工头叫章立新": a question back naming the boss; asked again
             return _rejected(tracker, "reporter_name")
         if _asked(tracker, "reporter_name") and rules.wants_to_skip(text):
             result = _with_source(tracker, {"reporter_name": NOT_GIVEN}, "reporter_name", text)
@@ -355,9 +427,9 @@ class FieldValidators:
     async def validate_phone(self, value: Any, dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
-        message = _text(tracker)
+        message = _source(tracker, text).get("text") or ""
         # The worker's own number: not the boss's ("他电话是138…"); 一三八… counts too.
-        phone = rules.own_phone(message) if text and text in message else rules.own_phone(text)
+        phone = rules.own_phone(message if rules.normalise_phone(message) else text, asked=_asked(tracker, "phone"))
         if phone:
             result = {"phone": phone, "phone_skipped": False}
             return _with_source(tracker, result, "phone", text)

@@ -10,7 +10,7 @@ INTAKE_SLOTS = (
     "employer_name", "project_name", "location", "amount_yuan", "worker_count",
     "period_text", "sector", "reporter_name", "phone", "extra_info", "summary_confirmed",
     "amount_yuan_high", "amount_approximate", "worker_count_approximate", "period_months",
-    "period_start", "employer_type", "phone_skipped", "field_sources", "needs_check",
+    "period_start", "employer_type", "employer_contact", "phone_skipped", "field_sources", "needs_check",
     "requested_slot",
 )
 

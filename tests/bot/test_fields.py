@@ -107,3 +107,63 @@ def test_threats_are_flagged_in_traditional_too_and_dismissal_alone_is_not_press
 
 def test_control_characters_are_dropped_from_answers():
     assert fields.clean_text("鼎盛\x01电子\x0b厂\x00") == "鼎盛电子厂"
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("我们的工头叫彭满生，电话15115627703", "other"),
+    ("老板姓薛，叫薛志军，电话18631672245，10月份的工资", "other"),
+    ("工头叫章立新，电话13605716634", "other"),
+    ("包工頭老閆 電話13853361479 他跑了", "other"),
+    ("我叫林文斌，电话15860731249", "own"),
+    ("老板不给钱，我电话13812345678", "own"),
+    ("13812345678", None),
+])
+def test_whose_phone_it_is(text, owner):
+    at = text.index("1", max(text.find("电话"), text.find("電話"), 0))
+    assert fields.phone_owner(text, at) == owner
+
+
+def test_a_phone_not_asked_for_counts_only_when_it_is_the_workers():
+    assert fields.own_phone("快递站站长邱海欠我9月工资 他电话13961870254", asked=False) is None
+    assert fields.own_phone("包工头老王跑了 13961870254", asked=False) is None
+    assert fields.own_phone("包工头老王跑了 我电话13961870254", asked=False) == "13961870254"
+    assert fields.own_phone("工资没发 13961870254", asked=False) == "13961870254"
+
+
+@pytest.mark.parametrize("name,generic", [
+    ("老板", True), ("老細", True), ("建筑公司", True), ("一家火锅店", True), ("劳务公司", True), ("包子铺", True),
+    ("华晟建设", False), ("欧雅家具店", False), ("宋记包子铺", False), ("刘三", False),
+])
+def test_a_role_or_a_kind_of_business_is_not_a_name(name, generic):
+    assert fields.is_generic_employer(name) is generic
+
+
+@pytest.mark.parametrize("text,unnamed", [
+    ("物流公司老板曲长海 电话13889452210", True), ("酒家老闆陳國強拖我工資", True),
+    ("我们在固安一个物流仓库装卸货，老板姓薛", True), ("劳务公司欠钱 带班刘三", True),
+    ("我在宏达电子厂上班", False), ("在海悦城工地做木工，包工头叫郑国华", False), ("在芜湖开发区那边盖厂房", False),
+])
+def test_a_business_named_only_by_its_kind(text, unnamed):
+    assert fields.business_unnamed(text) is unnamed
+
+
+@pytest.mark.parametrize("name,context,kind", [
+    ("靓衣坊", "", "company"), ("川味轩", "", "company"), ("赵先生", "", "individual"),
+    ("戴国强", "包工头戴国强欠钱", "individual"), ("侯明亮", "包工頭侯明亮欠錢不還", "individual"),
+])
+def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind):
+    assert fields.employer_type(name, context) == kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("不对，名字错了，是王建平，建设的建", ("reporter_name", "王建平")),
+    ("不对，老板写错了，欠钱的是鸿运劳务公司，施老四只是带班的", ("employer_name", "鸿运劳务公司")),
+    ("不對，電話錯了，是13970235518", ("phone", "13970235518")),
+])
+def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
+    assert fields.parse_correction(text) == expected
+
+
+@pytest.mark.parametrize("text", ["我", "就我自己", "俺一个"])
+def test_the_worker_alone_is_one(text):
+    assert fields.count_from(text).low == 1

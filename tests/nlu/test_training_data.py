@@ -20,11 +20,36 @@ def _bigrams(text: str) -> set:
 # more are held to it there (every report is longer).
 @pytest.mark.parametrize("scored,shortest", [("tests/nlu_data/holdout.yml", 5), ("tests/nlu_data/public_posts.yml", 12),
                                              ("benchmarks/fresh/public_posts_b.yml", 12),
-                                             ("benchmarks/fresh/public_posts_c.yml", 12)])
+                                             ("benchmarks/fresh/public_posts_c.yml", 12),
+                                             ("benchmarks/fresh/public_posts_d.yml", 12)])
 def test_no_training_example_copies_a_message_scored_against(scored, shortest):
     training = [_bigrams(m.get("text")) for m in load_data(str(ROOT / "data/nlu")).nlu_examples]
     holdout = [(m.get("text"), _bigrams(m.get("text"))) for m in load_data(str(ROOT / scored)).nlu_examples]
     copies = [text for text, grams in holdout if len(grams) >= shortest - 1
               and any(len(grams & other) / len(grams | other) > 0.7 for other in training if other)]
     assert len(training) > 1500 and len(holdout) > 250
+    assert copies == []
+
+
+def _worker_messages(path: Path) -> list:
+    """Everything a simulated worker of a scored set says: opening, follow-up, answers, twist, correction."""
+    import yaml
+
+    said = []
+    for worker in yaml.safe_load(path.read_text(encoding="utf-8"))["workers"]:
+        said += [worker.get("opening"), worker.get("followup"), worker.get("correction"),
+                 (worker.get("twist") or {}).get("say")]
+        for answer in (worker.get("answers") or {}).values():
+            said += answer if isinstance(answer, list) else [answer]
+    return [str(text) for text in said if text]
+
+
+# The reported set of simulated workers (benchmarks/conversations/workers_d.yml) was written by a writer
+# who never saw data/; no training example may repeat one of its messages of 12 characters or more.
+def test_no_training_example_copies_a_simulated_worker_of_the_reported_set():
+    training = [_bigrams(m.get("text")) for m in load_data(str(ROOT / "data/nlu")).nlu_examples]
+    said = [(text, _bigrams(text)) for text in _worker_messages(ROOT / "benchmarks/conversations/workers_d.yml")]
+    copies = [text for text, grams in said if len(grams) >= 11
+              and any(len(grams & other) / len(grams | other) > 0.7 for other in training if other)]
+    assert len(said) > 1000
     assert copies == []

@@ -1,0 +1,26 @@
+"""The employer question, worded for what the worker has said so far."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+
+class ActionAskEmployerName(Action):
+    """Who owes the wages. When the worker named only the boss of a business ("物流公司老板曲长海"),
+    ask for the business's name: the business is the employer staff pursue."""
+
+    def name(self) -> str:
+        return "action_ask_employer_name"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        contact = tracker.get_slot("employer_contact")
+        if contact:
+            dispatcher.utter_message(response="utter_ask_employer_business", contact=contact)
+        else:
+            dispatcher.utter_message(response="utter_ask_employer_name")
+        return []
