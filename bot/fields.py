@@ -39,7 +39,7 @@ MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
 
 _SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了)")
 _FILLER_PREFIX = re.compile(
-    r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
+    r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那就(填|写)|就(填|写)|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
 # C0 controls and DEL (but tab and newlines): nobody types them; PostgreSQL refuses NUL, Excel the rest.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -79,21 +79,40 @@ def wants_to_file_now(text: Optional[str]) -> bool:
 _COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
                             r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|馆|"
                             r"旅馆|公寓|农庄|基地|园)")
-_PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|师傅|^老.|.总$|哥$|叔$|姐$|姨$|嫂$|某|先生$|女士$|小姐$|^阿.)")
+_PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|判头|师傅|^老.|.总$|哥$|叔$|姐$|姨$|嫂$|某|先生$|女士$|小姐$|^阿.)")
 # Shop and brand endings that are no one's given name: 靓衣坊, 川味轩, 陈记, 茶语时光.
 _SHOP_ENDINGS = re.compile(r"(坊|轩|阁|斋|记|行|堂|铺|楼|屋|吧|廊|居|苑|汇|源|园|时光|世家|之家|人家)$")
 # A role or a kind of business said instead of a name: 老板, 老細, 建筑公司, 一家火锅店, 劳务公司.
-_KIND = (r"(建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
+_KIND = (r"(果园|大棚|农场|菜地|鱼塘|工地|养殖场|建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
          r"机械|五金|塑料|纺织|玩具|工程|施工|环卫|运输|货运|汽修|美容|美发|理发|奶茶|包子|早餐|小吃|川菜|湘菜|"
          r"砖|水泥|木材|石材|钢材|化工|制药|养殖|种植|农业|家政|酒|茶|面|饭|菜|肉|水果|蔬菜|服饰|纸|玻璃)")
 _BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
              r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
 _GENERIC_EMPLOYER = re.compile(
     r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们)?(的)?"
-    r"(" + _KIND + r"{0,2}" + _BUSINESS + r"(里|的)?(老板|老闆)?|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
+    r"(" + _KIND + r"{0,2}" + _BUSINESS + r"(里|的)?(老板|老闆)?|" + _KIND + r"{1,2}(的)?(老板|老闆)|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
     r"东家|雇主|厂里|单位|项目部|公司里)$")
 # A kind of business named without its name, in a sentence: 物流公司老板曲长海, 在一个物流仓库装卸货.
 _BUSINESS_MENTIONED = re.compile(_KIND + r"{0,2}" + _BUSINESS)
+
+
+_ROLE_PREFIX = re.compile(
+    r"^(包工头|包公头|判头|工头|带班的?|班长|老板娘|老板|老闆|雇主|东家|[\u4e00-\u9fff]{1,3}(?:老板|老闆))(叫做|叫|是|姓)?"
+    r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
+_CALLED = re.compile(r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|佢|他|她|我们|俺们|名字|名))(叫做|叫|名叫|是)(.{2,})$")
+_ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$")
+
+
+def employer_name_from(text: str) -> str:
+    """The name in an answer about who owes the wages: "判頭叫做梁志強" -> 梁志強, "果园老板张富贵" -> 张富贵,
+    "佢間廠叫永利五金製品廠" -> 永利五金製品廠, "陳太太,她老公姓什麼我不知道" -> 陳太太."""
+    name = _ABOUT_SOMEONE.sub("", text.strip()) or text
+    simplified = normalise(name)  # same length: slices keep the worker's characters
+    if (called := _CALLED.match(simplified)) and not is_generic_employer(called.group(4)):
+        return name[called.start(4):]
+    if (role := _ROLE_PREFIX.match(simplified)) and not is_generic_employer(simplified[role.end():]):
+        return name[role.end():]
+    return name
 
 
 def is_generic_employer(name: Optional[str]) -> bool:

@@ -29,7 +29,13 @@ _MONTHS_FIRST = re.compile(
 # A rate per person (每人六千, 一个人7800, 一人一天150), and the head count it is multiplied by, written
 # anywhere in the message: 我们6个人, 俺们仨, 我们两个, 两口子, 俩人.
 _PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
-_PER_PERSON = re.compile(rf"{_PER_HEAD}(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))\s*(?:工资|工钱)?\s*{_FIG}{_CUR}")
+_NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
+_PER_PERSON = re.compile(rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*(?:工资|工钱)?\s*{_FIG}{_CUR}")
+# The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
+_PER_PERSON_COUNT = re.compile(
+    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
+_PEOPLE_FIRST = re.compile(
+    rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人){_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}")
 _PER_PERSON_RATE = re.compile(rf"{_PER_HEAD}\s*(?:每天|一天|每日|一日|每个?月|一个月)")
 _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
@@ -114,7 +120,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
         owed = [amount for amount, before, _ in plain if _OWED_TO_US.search(before)] or owed
     if len(owed) == 1:
         return OwedTotal(owed[0], None)
-    computed = _computed_total(text)
+    # a rate times a head count said elsewhere in the message only when no figure could be the total itself
+    computed = _computed_total(text, heads_anywhere=not plain)
     if computed is not None:
         return computed
     candidates = owed or [amount for amount, _, _ in plain]
@@ -136,15 +143,20 @@ def _head_count(text: str) -> Optional[Quantity]:
     return parse_quantity(words)
 
 
-def _computed_total(text: str) -> Optional[OwedTotal]:
+def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTotal]:
     """A rate times a count (times the head count for a per-person rate), less what was already paid,
-    with the working shown."""
+    with the working shown. heads_anywhere: a per-person rate may take its head count from anywhere in
+    the message (一个人7800，我们两个), not only from right beside it."""
     total = working = None
     for pattern, rate_first, unit, count_unit in ((_PER_MONTH, True, "元/月", "个月"),
-                                                 (_MONTHS_FIRST, False, "元/月", "个月")):
+                                                 (_MONTHS_FIRST, False, "元/月", "个月"),
+                                                 (_PER_PERSON_COUNT, True, "元/人", "人"),
+                                                 (_PEOPLE_FIRST, False, "元/人", "人")):
         m = pattern.search(text)
         if m:
             rate_text, count_text = (m.group(1), m.group(2)) if rate_first else (m.group(2), m.group(1))
+            if rate_text.endswith("一") and re.match(r"[共直起般样下点些定旦]", text[m.end(1 if rate_first else 2):]):
+                rate_text = rate_text[:-1]  # 每人五千一共6个人: the 一 is 一共's
             rate, count = parse_quantity(rate_text), parse_quantity(count_text)
             if rate and count:
                 total = _times(rate, count)
@@ -160,15 +172,12 @@ def _computed_total(text: str) -> Optional[OwedTotal]:
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
             total = _times(rate, days)
-    heads = _head_count(text)
+    heads = _head_count(text) if heads_anywhere else None
     if total is not None and _PER_PERSON_RATE.search(text) and heads and heads.low > 1:
         total = _times(total, heads)  # 俩人 一人一天150 干了28天
         working += f" × {_show(heads)}人"
     if total is None and (m := _PER_PERSON.search(text)) and heads:
-        rate_text = m.group(1)
-        if rate_text.endswith("一") and re.match(r"[共直起般样下点些定旦]", text[m.end(1):]):
-            rate_text = rate_text[:-1]  # 每人五千一共6个人: the 一 is 一共's
-        rate = parse_quantity(rate_text)
+        rate = parse_quantity(m.group(1))
         if rate:
             total = _times(rate, heads)
             working = f"{_show(rate)}元/人 × {_show(heads)}人"

@@ -33,10 +33,11 @@ _DESCRIBED = re.compile(
     r"^(.{2,16}?)[\s,，、]+(是个|是|就是|一个|种|开|搞|做|干|的)?.{0,8}(的|老板|老闆|店|厂|场|园|馆)$")
 # A name and then something else about it: "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子".
 _NAME_THEN_MORE = re.compile(r"^(.{2,20}?)[,，\s]+(项目|工地|工程|是|就是)?.{0,6}(叫|是|的)(.{0,12})$")
-_TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬]|号|五一|端午|中秋|国庆|元旦|清明|"
-                         r"开春|开学|那阵|那会")
+_TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬]|号|"
+                         r"五一|端午|中秋|国庆|元旦|清明|开春|开学|那阵|那会")
 # The name is not known: "项目叫啥我也不晓得", "俺也不知道叫啥，就是…那个新盘".
-_NAME_UNKNOWN = re.compile(r"(不知道|不晓得|不清楚|不记得|忘了)(它|他)?(叫|是)(啥|什么)|(叫|是)(啥|什么)(名字)?[,，\s]*(我|俺)?也?(真?不知道|不晓得|不清楚|不记得)")
+_NAME_UNKNOWN = re.compile(r"(不知道|不晓得|不清楚|不记得|忘了)(它|他)?(叫|是)(啥|什么)|"
+                           r"(叫|是)(啥|什么)(名字)?[,，\s]*(我|俺)?也?(真?不知道|不晓得|不清楚|不记得)")
 # "Anything else?" answered with nothing: 没有了, 就这些, 嗯 没别的了 提交吧, 冇啦.
 _NOTHING_MORE = re.compile(
     r"^((嗯+|哦+|好的?|那|没|冇)[啊呀吧了的,，。.!！\s]*)?"
@@ -185,8 +186,9 @@ def _part_of_another_name(tracker: Tracker, slot: str, text: str) -> bool:
     if (asked != slot and asked in ("employer_name", "project_name", "location", "reporter_name")
             and text and text in message and _one_name(message)):
         return True
+    other = {"employer", "project", "location"} - {_ENTITY_OF_SLOT[slot]}
     names = [entity.get("value") or "" for entity in _source(tracker, text).get("entities") or []
-             if entity.get("entity") in ("employer", "project", "location") and entity.get("entity") != _ENTITY_OF_SLOT[slot]]
+             if entity.get("entity") in other]
     return any(text in name and len(name) > len(text) for name in names)
 
 
@@ -267,6 +269,8 @@ class FieldValidators:
             value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
         elif asked and text != _text(tracker) and text in _text(tracker) and _one_name(_text(tracker)):
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
+        if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
+            value = text = named_only
         if rules.is_generic_employer(rules.clean_text(text)):
             return _rejected(tracker, "employer_name")  # "老板", "建筑公司": who? the form asks for the name
         result = self._free_text("employer_name", value, dispatcher, tracker)
@@ -294,11 +298,13 @@ class FieldValidators:
             return _unknown(tracker, "project_name", text)
         if _QUESTION.search(text) or re.search(r"(带我们|老板|老闆|包工头|工头)[的]?(是|叫)", text):
             return _rejected(tracker, "project_name")  # a question back, or who the boss is: asked again
-        if text == _text(tracker):  # the whole answer: keep the name in it, in the worker's own characters
-            simplified = normalise(text)  # same length as text
-            name = rules.project_name_from(simplified)
-            at = simplified.find(name)
-            value = text[at:at + len(name)] if at >= 0 else text
+        if not _asked(tracker, "project_name") and rules.says_no_project(text):
+            return _rejected(tracker, "project_name")  # "一个物流园" in passing: a kind of place, not a name
+        # the name in the words, in the worker's own characters ("五象新區嗰個五象御府" -> 五象御府)
+        simplified = normalise(text)  # same length as text
+        name = rules.project_name_from(simplified)
+        at = simplified.find(name)
+        value = text[at:at + len(name)] if at >= 0 else text
         result = self._free_text("project_name", value, dispatcher, tracker)
         place, project = tracker.get_slot("location"), result.get("project_name")
         place_said = ((tracker.get_slot("field_sources") or {}).get("location") or {}).get("text") or ""
@@ -309,7 +315,7 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Result:
-        text, asked = str(value or ""), tracker.get_slot("requested_slot")
+        text = str(value or "")
         if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
         if not _entity_spans(tracker, "location") and (_QUESTION.search(text) or rules.normalise_phone(text)
