@@ -219,7 +219,8 @@ def main() -> int:
         for name, (posts, amounts, role) in POSTS_SETS.items():
             score = owed_amount_scores(examples(load_data(str(posts))), amounts)
             print(f"{name} ({role}): n={score['n']} exact={score['exact']:.3f} "
-                  f"within_10pct={score['within_10pct']:.3f} separated={score['separated']} shortened={score['shortened']}")
+                  f"within_10pct={score['within_10pct']:.3f} separated={score['separated']} "
+                  f"shortened={score['shortened']}")
         return 0
     train_file, train, test = split()
     tests = {"split": test, "holdout": examples(load_data(str(HOLDOUT)))}
