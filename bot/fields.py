@@ -157,7 +157,8 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
 
 _CONSTRUCTION_WORDS = re.compile(
     r"(工地|工程|项目|建筑|施工|包工头|包公头|班组|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
-    r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程)"
+    r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程|"
+    r"盖房|砌墙|刷墙|粉刷|外墙|地基|钢结构|拆迁|安置房|保障房|棚改|厂房)"
 )
 _OTHER_WORDS = re.compile(
     r"(工厂|厂里|[\u4e00-\u9fff]厂(?!房)|车间|流水线|缝纫|纺织|印刷|打包|分拣|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|"
@@ -170,7 +171,7 @@ _OTHER_WORDS = re.compile(
 _DENIED_CONSTRUCTION = re.compile(r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇)(什么|啥子?)?(工地|项目|工程)")
 # A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
 _NO_PROJECT = re.compile(
-    r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|"
+    r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|哪来的?(什么|啥)?(项目|工地|工程)|"
     r"(没|没有|无|哪有|没啥|没什么|不是|莫有|冇|莫得|没得|冇得|么得)(什么|啥子?)?(项目|工地|工程)|"
     r"^(就是?|就在|在)(这个|那个|我们|俺们)?(厂|店|家|饭店|餐馆|公司|超市|车间)(里|里面|上班|干活|做事)?$")
 
@@ -393,7 +394,7 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
             continue
         value = _NEW_VALUE.search(simplified, target.end())
         # the new value is the first phrase: not "，建设的建" or "，施老四只是带班的" after it
-        words = re.split(r"[,，。;；]", text[value.start(1):value.end(1)])[0].strip() if value else ""
+        words = re.split(r"[,，。;；]|\s+(?:不是|而不是)", text[value.start(1):value.end(1)])[0].strip() if value else ""
         if words and clean_text(words):
             return slot, words
     return None

@@ -30,7 +30,7 @@ _MONTHS_FIRST = re.compile(
 # anywhere in the message: 我们6个人, 俺们仨, 我们两个, 两口子, 俩人.
 _PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
 _NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
-_PER_PERSON = re.compile(rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*(?:工资|工钱)?\s*{_FIG}{_CUR}")
+_PER_PERSON = re.compile(rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*(?:工资|工钱)?\s*(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
 # The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
 _PER_PERSON_COUNT = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
@@ -39,7 +39,8 @@ _PEOPLE_FIRST = re.compile(
 _PER_PERSON_RATE = re.compile(rf"{_PER_HEAD}\s*(?:每天|一天|每日|一日|每个?月|一个月)")
 _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
-    rf"|(?:我们|俺们|咱们|他们)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
+    rf"|(?:我们|俺们|咱们|他们|我哋|佢哋)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
+    rf"|(?<![\d{_N}]){_COUNT}\s*个(?=$|[\s,，。])"
     rf"|(?:我|俺|咱)(俩|仨)"
     rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
 _PER_DAY = re.compile(
@@ -148,6 +149,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
     with the working shown. heads_anywhere: a per-person rate may take its head count from anywhere in
     the message (一个人7800，我们两个), not only from right beside it."""
     total = working = None
+    per_time = False  # a rate per day or month: each worker's, so times the head count
     for pattern, rate_first, unit, count_unit in ((_PER_MONTH, True, "元/月", "个月"),
                                                  (_MONTHS_FIRST, False, "元/月", "个月"),
                                                  (_PER_PERSON_COUNT, True, "元/人", "人"),
@@ -161,6 +163,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             if rate and count:
                 total = _times(rate, count)
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
+                per_time = unit == "元/月"
                 break
     if total is None and (m := _PER_DAY.search(text)):
         rate, count = parse_quantity(m.group(1)), parse_quantity(m.group(2))
@@ -171,10 +174,10 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             else:
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
-            total = _times(rate, days)
+            total, per_time = _times(rate, days), True
     heads = _head_count(text) if heads_anywhere else None
-    if total is not None and _PER_PERSON_RATE.search(text) and heads and heads.low > 1:
-        total = _times(total, heads)  # 俩人 一人一天150 干了28天
+    if total is not None and per_time and heads and heads.low > 1:
+        total = _times(total, heads)  # a day or month rate is each worker's: 一天三百 干了60天 我们五个
         working += f" × {_show(heads)}人"
     if total is None and (m := _PER_PERSON.search(text)) and heads:
         rate = parse_quantity(m.group(1))

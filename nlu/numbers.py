@@ -111,6 +111,9 @@ def _plain_number(text: str) -> Optional[float]:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([wWkK])", text)
     if m:
         return float(m.group(1)) * _SHORTHAND[m.group(2)]
+    m = re.fullmatch(r"(\d+)([wW])(\d)", text)  # 2w8 = 2万8 = 28000
+    if m:
+        return float(m.group(1)) * 10_000 + int(m.group(3)) * 1_000
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     text = text.replace("拾", "十").replace("佰", "百").replace("仟", "千")

@@ -52,7 +52,7 @@ _MORE = r"(?:多|来|余|來|餘)"
 _GROUPED = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
 AMOUNT = re.compile(
     # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万3千5, 150多万, 400余萬, 23万多, 1,280万
-    rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:\d(?![\d个人月年天号期])|[一二两俩三四五六七八九](?![个人月年天号期]))?)+{_MORE}?"
+    rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:零?\d(?![\d个人月年天号期])[百佰]?|零?[一二两俩三四五六七八九](?![个人月年天号期])[百佰]?)?)+{_MORE}?"
     # figures with thousands separators or a currency sign: 2,460,000元, ¥4,800, 35,000, ¥80
     rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
     r"|万[儿把]八千|[百千万]把|百[来多余把]万"
@@ -63,7 +63,8 @@ AMOUNT = re.compile(
     # bare figures followed by a currency word: 28000元, 三百块
     rf"|(?:\d+(?:\.\d+)?|[{_N}]+){_APPROX}?{_CURRENCY_AFTER}"
     # bare Arabic figures of three digits or more: 4500, 28000
-    r"|(?<![\d.])(?<!\d[,，])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?![\d.年号栋楼层期路米平%]|[,，]\d{3})"
+    r"|(?<![\d.])(?<!\d[,，])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?:多|余|来)?"
+    r"(?![\d.年号栋楼层期路米平%]|[,，]\d{3})"
 )
 
 # A figure needs a digit: 万 alone (万达广场) is a name, not an amount.
@@ -98,7 +99,7 @@ def find_spans(text: str) -> List[Span]:
                 continue
             # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
             if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月|天)?", value) and \
-                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给)?\s*[\d{_N}]", probe[end:]):
+                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?)?\s*[\d{_N}]", probe[end:]):
                 continue
             # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure
             while entity in ("amount", "worker_count") and value.endswith("一") and \
@@ -109,7 +110,7 @@ def find_spans(text: str) -> List[Span]:
                     re.match(rf"(?:个)?人\s*(?:每天|一天)?\s*[\d{_N}]", probe[end:]):
                 value, end = value[:-1], end - 1
             # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it; nor is the 伍 of 队伍
-            if entity == "amount" and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS \
+            if entity in ("amount", "period") and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS \
                     and not value.startswith("俩仨"):
                 value, start = value[1:], start + 1
             if entity == "amount" and value[:1] == "伍" and start and probe[start - 1] in "队入落行部军":

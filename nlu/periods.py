@@ -28,7 +28,7 @@ def _month_number(text: str) -> Optional[int]:
 def _year_of(word: Optional[str], today: date) -> int:
     if not word or word == "今年":
         return today.year
-    if word in ("去年", "上年"):
+    if word in ("去年", "上年", "旧年"):
         return today.year - 1
     if word == "前年":
         return today.year - 2
@@ -48,7 +48,7 @@ def _last_spring_festival(today: date) -> date:
     return this_year if this_year <= today else spring_festival(today.year - 1)
 
 
-_POINT = r"(\d{4}年|\d{2}年|去年|今年|前年|上年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月份?"
+_POINT = r"(\d{4}年|\d{2}年|去年|今年|前年|上年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)月份?"
 _TO_NOW = r"(现在|今天|目前|如今)"
 _SINCE = re.compile(r"(开始|以来|起|至今|到现在|到今天|一直)")
 
@@ -70,6 +70,9 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     if not text:
         return result
     text = normalise(text).replace("俩", "两").replace("仨", "三")
+    # 5到8月: the first month's 月 left out
+    text = re.sub(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})(?=(?:到|至|-|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)",
+                  r"\1月", text)
     m = re.search(_POINT + r".*?(?:到|至|-|~)(?:" + _POINT + "|" + _TO_NOW + ")", text)
     if m:
         start_month = _month_number(m.group(2))
@@ -82,8 +85,10 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
             if end_month and start_month and not m.group(3) and end_month < start_month:
                 end_year += 1  # 冬月到四月: the end is in the next year
         if start_month and end_month:
-            if not m.group(1) and (start_year, start_month) > (today.year, today.month):
-                start_year, end_year = start_year - 1, end_year - 1
+            if not m.group(1) and m.group(3) and (end_year, end_month) < (start_year, start_month):
+                start_year = end_year - 1  # 十二月到今年三月: the start is in the year before
+            if not m.group(1) and not m.group(3) and (end_year, end_month) > (today.year, today.month):
+                start_year, end_year = start_year - 1, end_year - 1  # 8月到1月 said in December: last August
             months = (end_year - start_year) * 12 + end_month - start_month + 1
             if months > 0:
                 result.update(months=months, start_month=f"{start_year:04d}-{start_month:02d}")
@@ -107,6 +112,8 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
             months = 2 if m.group(3) == "两" else None
         elif m.group(1) == "半":
             months = 6 if m.group(2).endswith("年") else None
+        elif "几" in m.group(1):
+            months = None  # 几个月, 十几个月: not a count anyone can use
         else:
             quantity = parse_quantity(m.group(1))
             months = quantity.low * (12 if m.group(2).endswith("年") else 1) if quantity else None

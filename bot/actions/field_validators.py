@@ -137,6 +137,24 @@ def _unknown(tracker: Tracker, slot: str, text: str, **cleared: Any) -> Result:
     return _flag(tracker, _with_source(tracker, {slot: UNKNOWN, **cleared}, slot, text), slot)
 
 
+# "快一年", "好几个月", "大半年": how long, roughly; the worker can say which months when asked.
+_VAGUE_TIME = re.compile(r"(快|将近|好几|几个|差不多|大半|左右|十几)")
+_ONE_POINT = re.compile(
+    r"^(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?$")
+
+
+def _span_of_points(message: str, text: str) -> str:
+    """Two months said apart ("7月份进去的 做到9月底", "今年4月开工10月停的") are one span: 7月到9月."""
+    if text not in message:
+        return text
+    simplified = normalise(message)  # same length: slices keep the worker's characters
+    points = [span for span in find_spans(simplified) if span.entity == "period"]
+    if len(points) >= 2 and all(_ONE_POINT.match(simplified[p.start:p.end]) for p in (points[0], points[-1])):
+        first, last = points[0], points[-1]
+        return f"{message[first.start:first.end]}到{message[last.start:last.end]}"
+    return text
+
+
 def _mentions_time(text: str) -> bool:
     """A period answer names a time: 三个月, 去年10月到今年1月, 春节后到现在."""
     return bool(_TIME_WORDS.search(text))
@@ -207,7 +225,7 @@ def keeps_earlier_answer(method: Callable) -> Callable:
                        tracker: Tracker, domain: DomainDict) -> Result:
         earlier = _previous(tracker, slot)
         if (tracker.active_loop_name == "arrears_form" and not _asked(tracker, slot)
-                and earlier is not None):
+                and earlier is not None and value != earlier):
             return {slot: earlier}
         return await method(self, value, dispatcher, tracker, domain)
 
@@ -300,6 +318,9 @@ class FieldValidators:
             return _rejected(tracker, "project_name")  # a question back, or who the boss is: asked again
         if not _asked(tracker, "project_name") and rules.says_no_project(text):
             return _rejected(tracker, "project_name")  # "一个物流园" in passing: a kind of place, not a name
+        message = _text(tracker)
+        if _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
+            text = message  # the whole answer "少荃湖安置房B区", not the tagger's "少荃湖安置房"
         # the name in the words, in the worker's own characters ("五象新區嗰個五象御府" -> 五象御府)
         simplified = normalise(text)  # same length as text
         name = rules.project_name_from(simplified)
@@ -382,8 +403,12 @@ class FieldValidators:
     @keeps_earlier_answer
     async def validate_period_text(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Result:
-        if _QUESTION.search(str(value or "")):
+        text = str(value or "")
+        if _QUESTION.search(text):
             return _rejected(tracker, "period_text")  # "过年前后的都算吗？": a question back, asked again
+        if not _asked(tracker, "period_text") and _VAGUE_TIME.search(normalise(text)):
+            return _rejected(tracker, "period_text")  # "拖了快一年了" in passing: the form asks which months
+        value = _span_of_points(_source(tracker, text).get("text") or "", text)
         result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]
@@ -398,9 +423,13 @@ class FieldValidators:
         intent = _intent(tracker)
         text = str(value or "")
         sector = rules.sector_from_answer(
-            text, affirmed=intent == "affirm" or text.startswith(("是", "对")),
-            denied=intent == "deny" or text.startswith(("不是", "不对", "没有")),
+            text, affirmed=intent == "affirm" or text.startswith(("是", "对", "係", "系", "嗯")),
+            denied=intent == "deny" or text.startswith(("不是", "不对", "没有", "唔係", "唔系")),
         )
+        if sector is None and _asked(tracker, "sector") and not _QUESTION.search(text) \
+                and re.search(r"[\u4e00-\u9fff]{2}", text):
+            # asked "工地、修路…这类工程上吗？" and the worker names something else ("煤矿", "槟榔园")
+            sector = "other"
         if sector is None:
             return _rejected(tracker, "sector")
         return _with_source(tracker, {"sector": sector}, "sector", text)
