@@ -83,10 +83,10 @@ _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头
 # Shop and brand endings that are no one's given name: 靓衣坊, 川味轩, 陈记, 茶语时光.
 _SHOP_ENDINGS = re.compile(r"(坊|轩|阁|斋|记|行|堂|铺|楼|屋|吧|廊|居|苑|汇|源|园|时光|世家|之家|人家)$")
 # A role or a kind of business said instead of a name: 老板, 老細, 建筑公司, 一家火锅店, 劳务公司.
-_KIND = (r"(果园|大棚|农场|菜地|鱼塘|工地|养殖场|建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
+_KIND = (r"(发型|烧腊|烧烤|海鲜|美甲|足浴|按摩|洗车|汽修|果园|大棚|农场|菜地|鱼塘|工地|养殖场|建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
          r"机械|五金|塑料|纺织|玩具|工程|施工|环卫|运输|货运|汽修|美容|美发|理发|奶茶|包子|早餐|小吃|川菜|湘菜|"
          r"砖|水泥|木材|石材|钢材|化工|制药|养殖|种植|农业|家政|酒|茶|面|饭|菜|肉|水果|蔬菜|服饰|纸|玻璃)")
-_BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
+_BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|屋|发廊|排档|档口|养老院|诊所|幼儿园|驾校|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
              r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
 _GENERIC_EMPLOYER = re.compile(
     r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们)?(的)?"
@@ -97,10 +97,11 @@ _BUSINESS_MENTIONED = re.compile(_KIND + r"{0,2}" + _BUSINESS)
 
 
 _ROLE_PREFIX = re.compile(
-    r"^(包工头|包公头|判头|工头|带班的?|班长|老板娘|老板|老闆|雇主|东家|[\u4e00-\u9fff]{1,3}(?:老板|老闆))(叫做|叫|是|姓)?"
+    r"^(包工头|包公头|判头|工头|带班的?|班长|老板娘|老板|老闆|雇主|东家|果农|菜农|牧场主|场主|园主|船老大|船主|站长|店长|"
+    r"厂长|[\u4e00-\u9fff]{1,3}(?:老板|老闆))\s*(叫做|叫|是|姓)?\s*"
     r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
 _CALLED = re.compile(r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|佢|他|她|我们|俺们|名字|名))(叫做|叫|名叫|是)(.{2,})$")
-_ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$")
+_ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
 
 
 def employer_name_from(text: str) -> str:
@@ -273,6 +274,9 @@ def phone_owner(text: str, start: int) -> Optional[str]:
     window = _SENTENCE_END.split(window)[-1]
     marks = [(m.end(), "other") for m in _OTHER_MARK.finditer(window)]
     marks += [(m.end(), "own") for m in _SELF_MARK.finditer(window)]
+    after = normalise(text[start:start + 20])
+    if re.match(r"^[\d\s-]{7,15}(是|为)?(他|她|老板|包工头|工头|班长)(的|本人)", after):
+        return "other"  # "13604567712是他的"
     return max(marks)[1] if marks else None
 
 

@@ -1,4 +1,6 @@
-"""Cancel an intake: nothing is filed, everything collected is forgotten.
+"""Leaving or pausing an intake, and messages outside it that were not understood.
+
+Cancel an intake: nothing is filed, everything collected is forgotten.
 
 Cancelling loses the worker's report, so the words must say so: "电话不给了，你先帮我报上去"
 (which a classifier can take for a cancel) files now with the gaps marked instead, and a
@@ -20,6 +22,8 @@ from bot.actions.intake_slots import reset_intake
 from bot.fields import wants_to_file_now, wants_to_skip
 from nlu.script import normalise
 
+# How sure the classifier must be, report and facts-of-a-report together, that an unclear message is a report.
+REPORT_LIKELY = 0.7
 _CANCEL_WORDS = re.compile(
     r"(不报了|不报|取消|算了|不弄了|不搞了|撤回|撤了|不反映了|不投诉了|不举报了|别提交|别报|不提交|"
     r"不用登记|不登记|不要了|全不要|先不|不想反映|拿到了|给了钱|钱到了|结清了)")
@@ -64,3 +68,23 @@ class ActionIntakeGoodbye(Action):
             return [*_missing_left_for_staff(tracker, []), FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_goodbye_unfinished")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionNotUnderstood(Action):
+    """A message the classifier could not place, outside any form. When its best guesses are a report
+    or facts of one ("包工头薛金山欠钱 他电话…", split between the two), the intake starts; else the
+    worker is asked to say what happened."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        ranking = [item for item in (tracker.latest_message or {}).get("intent_ranking") or []
+                   if item.get("name") != "nlu_fallback"][:2]
+        if sum(item.get("confidence") or 0 for item in ranking
+               if item.get("name") in ("report_arrears", "inform")) >= REPORT_LIKELY:
+            dispatcher.utter_message(response="utter_start_report")
+            return [FollowupAction("arrears_form")]
+        dispatcher.utter_message(response="utter_default")
+        return []

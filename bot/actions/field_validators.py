@@ -78,14 +78,21 @@ def _asked(tracker: Tracker, slot: str) -> bool:
 
 
 def _previous(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest message (extraction may have overwritten it)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            seen_user = True
-        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-    return None
+    """The slot's value before the latest message, as an action left it: the raw words slot extraction
+    wrote (right after each user message, before any action ran) do not count, so a boss's phone
+    extracted from an opening the form later rejected is not brought back."""
+    value, extracting = None, False
+    events = list(tracker.events)
+    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    for event in events[:latest_user]:
+        kind = event.get("event")
+        if kind == "user":
+            extracting = True
+        elif kind == "action":
+            extracting = False
+        elif kind == "slot" and event.get("name") == slot and not extracting:
+            value = event.get("value")
+    return value
 
 
 def _rejected(tracker: Tracker, slot: str) -> Result:
