@@ -198,6 +198,16 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
 
 
+def _names_a_business(text: str, places: list) -> bool:
+    """Something besides the place names a business: "齐齐哈尔颐康养老院" (not "我们在南通海门干的活")."""
+    rest = text
+    for place in places:
+        rest = rest.replace(place.get("value") or "", "")
+    ends_in_business = re.compile(rules.BUSINESS_WORDS.pattern + "$")
+    return bool(rules.BUSINESS_WORDS.search(normalise(rest))) or any(
+        ends_in_business.search(normalise(place.get("value") or "")) for place in places)
+
+
 def _one_name(message: str) -> bool:
     """A short answer with nothing but one name in it."""
     return len(message) <= 16 and not re.search(r"[,，。;；\s]", message.strip())
@@ -273,7 +283,8 @@ class FieldValidators:
         message = source.get("text") or ""
         contact = tracker.get_slot("employer_contact")
         asked = _asked(tracker, "employer_name")
-        if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location"):
+        if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location") \
+                and not _names_a_business(text, _entity_spans(tracker, "location")):
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
             # the form asks again
             return _rejected(tracker, "employer_name")
@@ -296,6 +307,8 @@ class FieldValidators:
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
             value = text = named_only
+        if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
+            return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
         if rules.is_generic_employer(rules.clean_text(text)):
             return _rejected(tracker, "employer_name")  # "老板", "建筑公司": who? the form asks for the name
         result = self._free_text("employer_name", value, dispatcher, tracker)
@@ -413,9 +426,17 @@ class FieldValidators:
         text = str(value or "")
         if _QUESTION.search(text):
             return _rejected(tracker, "period_text")  # "过年前后的都算吗？": a question back, asked again
-        if not _asked(tracker, "period_text") and _VAGUE_TIME.search(normalise(text)):
+        source = _source(tracker, text).get("text") or ""
+        at = source.find(text)
+        around = normalise(source[max(0, at - 3):at + len(text) + 2] if at >= 0 else text)
+        if not _asked(tracker, "period_text") and _VAGUE_TIME.search(around):
             return _rejected(tracker, "period_text")  # "拖了快一年了" in passing: the form asks which months
-        value = _span_of_points(_source(tracker, text).get("text") or "", text)
+        message = _text(tracker)
+        if (_asked(tracker, "period_text") and text != message and text in message and len(message) <= 12
+                and not any(span.entity in ("amount", "phone") for span in find_spans(normalise(message)))):
+            value = message  # the whole short answer "5到8月", not the "8月" in it
+        else:
+            value = _span_of_points(source, text)
         result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]
