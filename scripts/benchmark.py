@@ -35,15 +35,16 @@ HOLDOUT = ROOT / "tests" / "nlu_data" / "holdout.yml"
 # Written independently in the style of public posts (留言板 letters, 12345 records, news), with the
 # value of every annotated amount in a TSV beside it.
 # public_posts and public_posts_b were used for error analysis of the amount rules (development data
-# now); public_posts_c and public_posts_d, by a third and a fourth writer, have never been looked at and
-# are the sets reported on.
+# now); public_posts_c, public_posts_d and public_posts_e, by a third, fourth and fifth writer, have never
+# been looked at and are the sets reported on.
 PUBLIC_POSTS = ROOT / "tests" / "nlu_data" / "public_posts.yml"
 PUBLIC_AMOUNTS = ROOT / "tests" / "nlu_data" / "public_posts_amounts.tsv"
 FRESH = ROOT / "benchmarks" / "fresh"
 POSTS_SETS = {"public_posts": (PUBLIC_POSTS, PUBLIC_AMOUNTS, "development"),
               "public_posts_b": (FRESH / "public_posts_b.yml", FRESH / "public_posts_b_amounts.tsv", "development"),
               "public_posts_c": (FRESH / "public_posts_c.yml", FRESH / "public_posts_c_amounts.tsv", "reported"),
-              "public_posts_d": (FRESH / "public_posts_d.yml", FRESH / "public_posts_d_amounts.tsv", "reported")}
+              "public_posts_d": (FRESH / "public_posts_d.yml", FRESH / "public_posts_d_amounts.tsv", "reported"),
+              "public_posts_e": (FRESH / "public_posts_e.yml", FRESH / "public_posts_e_amounts.tsv", "reported")}
 ENTITIES = ("employer", "project", "location", "amount", "worker_count", "period", "phone", "person_name")
 
 Example = Tuple[str, str, List[Tuple[str, int, int, str]]]  # text, intent, [(entity, start, end, value)]
