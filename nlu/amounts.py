@@ -14,6 +14,7 @@ from typing import Optional
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
 from nlu.patterns import find_spans
+from nlu.periods import joined_points, parse_period
 from nlu.script import normalise
 
 _N = CN_NUMERAL_CHARS
@@ -45,7 +46,10 @@ _HEADS = re.compile(
     rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
-_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)\s*{_FIG}{_CUR}")
+_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)"
+                   rf"(?:我们|俺们|我)?(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}")
+# A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
+_MONTH_RATE = re.compile(rf"(?:每个?月|一个月|月薪|月工资)\s*(?:工资)?\s*{_FIG}{_CUR}")
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
@@ -58,7 +62,7 @@ _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
     r"(给了|发了|付了|预支了?|借支了?|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
-    r"给过|发过|付过|借过|预支过|拿过)" + _GAP)
+    r"给过|发过|付过|借过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪)" + _GAP)
@@ -133,6 +137,15 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
 
 
+_PAID_BEFORE = re.compile(r"(给了|发了|付了|预支|借支|拿了|拿到|结了|给过|发过|付过|借过|拿过)[^\d]{0,4}$")
+
+
+def _rate(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+    """The first match of a rate pattern that is not a payment ("给过每人两千" is what was paid)."""
+    return next((m for m in pattern.finditer(text) if not _PAID_BEFORE.search(text[max(0, m.start() - 8):m.start()])),
+                None)
+
+
 def _head_count(text: str) -> Optional[Quantity]:
     """How many people a per-person rate is multiplied by ("一人" of the rate itself is not a count)."""
     found = _HEADS.search(re.sub(_PER_HEAD, "＃", text))
@@ -154,7 +167,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                                                  (_MONTHS_FIRST, False, "元/月", "个月"),
                                                  (_PER_PERSON_COUNT, True, "元/人", "人"),
                                                  (_PEOPLE_FIRST, False, "元/人", "人")):
-        m = pattern.search(text)
+        m = _rate(pattern, text)
         if m:
             rate_text, count_text = (m.group(1), m.group(2)) if rate_first else (m.group(2), m.group(1))
             if rate_text.endswith("一") and re.match(r"[共直起般样下点些定旦]", text[m.end(1 if rate_first else 2):]):
@@ -175,11 +188,19 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
             total, per_time = _times(rate, days), True
+    if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
+        periods = [span for span in find_spans(text) if span.entity == "period"]
+        joined = joined_points(text, [(span.start, span.end) for span in periods])
+        months = parse_period(joined)["months"] if joined else next(
+            (months for span in periods if (months := parse_period(span.value)["months"])), None)
+        if months:
+            total, per_time = _times(rate, Quantity(months, months, False)), True
+            working = f"{_show(rate)}元/月 × {months}个月"
     heads = _head_count(text) if heads_anywhere else None
     if total is not None and per_time and heads and heads.low > 1:
         total = _times(total, heads)  # a day or month rate is each worker's: 一天三百 干了60天 我们五个
         working += f" × {_show(heads)}人"
-    if total is None and (m := _PER_PERSON.search(text)) and heads:
+    if total is None and (m := _rate(_PER_PERSON, text)) and heads:
         rate = parse_quantity(m.group(1))
         if rate:
             total = _times(rate, heads)
@@ -187,7 +208,10 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
     if total is None:
         return None
     paid = _PAID.search(text)
-    if paid and (already := parse_quantity(paid.group(1))) and already.high < total.low:
+    already = parse_quantity(paid.group(2)) if paid else None
+    if already and paid.group(1) and heads and heads.low > 1 and "人" in working:
+        already = _times(already, heads)  # 给过每人两千: what each was paid, times the head count
+    if already and already.high < total.low:
         total = Quantity(total.low - already.high, total.high - already.low,
                          total.approximate or already.approximate)
         working += f" − 已拿到{_show(already)}元"

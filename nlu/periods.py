@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from nlu.numbers import parse_quantity
 from nlu.script import normalise
@@ -132,3 +132,16 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
         months = running if _SINCE.search(text) else 1
         result.update(months=months, start_month=f"{year:04d}-{month:02d}")
     return result
+
+
+_ONE_POINT = re.compile(
+    r"^(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?$")
+
+
+def joined_points(text: str, spans: List[Tuple[int, int]]) -> Optional[str]:
+    """Two months said apart are one span: "7月份进去的 做到9月底" -> "7月份到9月底". spans: the period
+    spans found in text, in order; None unless the first and the last are single months."""
+    simplified = normalise(text)  # same length: slices keep the worker's characters
+    if len(spans) >= 2 and all(_ONE_POINT.match(simplified[a:b]) for a, b in (spans[0], spans[-1])):
+        return f"{text[spans[0][0]:spans[0][1]]}到{text[spans[-1][0]:spans[-1][1]]}"
+    return None

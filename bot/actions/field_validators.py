@@ -20,6 +20,7 @@ from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
 from nlu.amounts import owed_total
 from nlu.patterns import find_spans
+from nlu.periods import joined_points
 from nlu.script import normalise
 
 _DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)|"
@@ -146,20 +147,14 @@ def _unknown(tracker: Tracker, slot: str, text: str, **cleared: Any) -> Result:
 
 # "快一年", "好几个月", "大半年": how long, roughly; the worker can say which months when asked.
 _VAGUE_TIME = re.compile(r"(快|将近|好几|几个|差不多|大半|左右|十几)")
-_ONE_POINT = re.compile(
-    r"^(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?$")
 
 
 def _span_of_points(message: str, text: str) -> str:
     """Two months said apart ("7月份进去的 做到9月底", "今年4月开工10月停的") are one span: 7月到9月."""
     if text not in message:
         return text
-    simplified = normalise(message)  # same length: slices keep the worker's characters
-    points = [span for span in find_spans(simplified) if span.entity == "period"]
-    if len(points) >= 2 and all(_ONE_POINT.match(simplified[p.start:p.end]) for p in (points[0], points[-1])):
-        first, last = points[0], points[-1]
-        return f"{message[first.start:first.end]}到{message[last.start:last.end]}"
-    return text
+    spans = [(span.start, span.end) for span in find_spans(normalise(message)) if span.entity == "period"]
+    return joined_points(message, spans) or text
 
 
 def _mentions_time(text: str) -> bool:

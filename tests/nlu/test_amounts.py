@@ -24,6 +24,15 @@ CASES = [
     ("俩人 一人一天150 干了28天", Quantity(8_400, 8_400)),
     ("两万八，俺俩一人一万四", Quantity(28_000, 28_000)),
     ("说好一天350，我干了42天，中间给过3000块生活费，剩下的一直拖着不给", Quantity(11_700, 11_700)),
+    # a day or month rate is each worker's; what each was paid comes off each
+    ("一天三百 干了60天 我们五个 借过一万", Quantity(80_000, 80_000)),
+    ("一个月三千六 欠两个月 八个人", Quantity(57_600, 57_600)),
+    ("说好一个人一万五 中间他给过每人两千生活费 我们六个人", Quantity(78_000, 78_000)),
+    ("8月到10月三个月 说好一个月五千 两个人 他给过我们一人两千", Quantity(26_000, 26_000)),
+    # a monthly rate whose months are said elsewhere, two months said apart being one span
+    ("7月份进去的 做到9月底 说好一个月三千八 一分钱都没发过 我自己还垫了一百二的体检费", Quantity(11_400, 11_400)),
+    ("4万零8百", Quantity(40_800, 40_800)),
+    ("2w8", Quantity(28_000, 28_000)),
 ]
 
 
