@@ -61,11 +61,13 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         touched = {name: value for name, value in slots_set_this_turn(tracker).items()
                    if name in FORM_FIELDS and value is not None}
         parsed = parse_correction(text)
+        values: Dict[str, Any] = {}
         if parsed:  # "电话错了一位，是139…": only the field named changes (not the head count from 一位)
+            # the other fields the words were read into go back to what the summary showed
+            values = {name: _previous(tracker, name) for name in touched if name != parsed[0]}
             touched = {parsed[0]: parsed[1]}
         else:  # "说错了，应该是翠湖花园四期": the field whose old value the new one resembles
             touched = {_closest_field(tracker, name, value): value for name, value in touched.items()}
-        values: Dict[str, Any] = {}
         corrected = False
         for name, value in touched.items():
             before = _previous(tracker, name)

@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
 from nlu.amounts import owed_total
+from nlu.gazetteer import SURNAMES
 from nlu.patterns import find_spans
 from nlu.periods import joined_points
 from nlu.script import normalise
@@ -154,7 +155,12 @@ def _span_of_points(message: str, text: str) -> str:
     if text not in message:
         return text
     spans = [(span.start, span.end) for span in find_spans(normalise(message)) if span.entity == "period"]
-    return joined_points(message, spans) or text
+    if joined := joined_points(message, spans):
+        return joined
+    inside = [(a, b) for a, b in spans if message[a:b] in text]
+    if len(inside) > 1:  # "10月和11月 两个月 九月的给了": the first says which months
+        return message[inside[0][0]:inside[0][1]]
+    return text
 
 
 def _mentions_time(text: str) -> bool:
@@ -191,6 +197,9 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     message = _source(tracker, name).get("text") or ""
     at = message.find(name)
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
+
+
+_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?([\u4e00-\u9fff]{2,3})")
 
 
 def _names_a_business(text: str, places: list) -> bool:
@@ -302,6 +311,9 @@ class FieldValidators:
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
             value = text = named_only
+        if (real := _REAL_NAME.search(normalise(message))) and text in message and text != message:
+            at = real.start(3)
+            value = text = message[at:at + len(real.group(3))]  # "大家都叫他韩老三 真名韩三林"
         if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
             return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
         if rules.is_generic_employer(rules.clean_text(text)):
@@ -352,6 +364,11 @@ class FieldValidators:
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Result:
         text = str(value or "")
+        source = _source(tracker, text).get("text") or ""
+        at = source.find(text)
+        if at > 1 and source[at - 1] in SURNAMES and re.search(r"(班长|老板|包工头|工头|叫|姓|经理|主管|站长)$",
+                                                              normalise(source[:at - 1])):
+            return _rejected(tracker, "location")  # 建华 of "班长普建华": part of a person's name
         if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
         if not _entity_spans(tracker, "location") and (_QUESTION.search(text) or rules.normalise_phone(text)
