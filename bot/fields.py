@@ -77,7 +77,7 @@ def wants_to_file_now(text: Optional[str]) -> bool:
 # ---------------------------------------------------------------- employer
 
 _COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
-                            r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓|作坊|车行|门市|商店|会所|宾馆|馆|"
+                            r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓库|货仓|作坊|车行|门市|商店|会所|宾馆|馆|"
                             r"旅馆|公寓|农庄|基地|园)")
 BUSINESS_WORDS = _COMPANY_WORDS
 _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|判头|师傅|^老.|.总$|哥$|叔$|姐$|姨$|嫂$|某|先生$|女士$|小姐$|^阿.)")
@@ -146,7 +146,8 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
     if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
         return "individual"
     at = normalise(context).find(name)
-    if at > 0 and re.search(r"(包工头|包公头|工头|老板|老闆|带班|班长|判头|老細|老细|站长|店长|厂长)[的]?(是|叫|姓)?$",
+    if at > 0 and re.search(r"(包工头|包公头|工头|老板|老闆|带班|班长|判头|老細|老细|站长|店长|厂长|果农|菜农|牧场主|"
+                            r"场主|园主|船老大|船主|雇主|东家)[的]?(是|叫|姓)?\s*$",
                             normalise(context)[max(0, at - 6):at]):
         return "individual"
     person_shaped = len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES)

@@ -199,6 +199,23 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
 
 
+_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|[在是给跟到和的了们我他她\s,，。])$")
+
+
+def _whole_business_name(message: str, name: str) -> str:
+    """A business name the tagger cut at its start, whole again: "那家椰林阿婆椰子鸡店" gives 椰林阿婆椰子鸡店,
+    not 阿婆椰子鸡店 (at most four characters back, to the word before the name)."""
+    at = message.find(name)
+    if at <= 0 or rules.employer_type(name) != "company" or not rules.BUSINESS_WORDS.search(normalise(name)):
+        return name
+    start = at
+    while start > max(0, at - 4) and re.match(r"[\u4e00-\u9fff]", message[start - 1]) \
+            and not _BEFORE_A_NAME.search(normalise(message[:start])):
+        start -= 1
+    whole = start == 0 or bool(_BEFORE_A_NAME.search(normalise(message[:start])))
+    return message[start:at] + name if whole else name
+
+
 _REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?([\u4e00-\u9fff]{2,3})")
 
 
@@ -314,6 +331,7 @@ class FieldValidators:
         if (real := _REAL_NAME.search(normalise(message))) and text in message and text != message:
             at = real.start(3)
             value = text = message[at:at + len(real.group(3))]  # "大家都叫他韩老三 真名韩三林"
+        value = text = _whole_business_name(message, text)
         if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
             return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
         if rules.is_generic_employer(rules.clean_text(text)):

@@ -1,0 +1,26 @@
+"""The pure helpers the field validators use to read a name or a period out of an answer."""
+
+import pytest
+
+from bot.actions.field_validators import _span_of_points, _whole_business_name
+
+
+@pytest.mark.parametrize("message,name,whole", [
+    ("我是临高人 在海口龙华那家椰林阿婆椰子鸡店做服务员", "阿婆椰子鸡店", "椰林阿婆椰子鸡店"),
+    ("我们是黑龙江龙运劳务派遣有限公司招过来的", "龙运劳务派遣有限公司", "黑龙江龙运劳务派遣有限公司"),
+    ("陕西恒泰建设工程有限公司 项目部", "恒泰建设工程有限公司", "陕西恒泰建设工程有限公司"),
+    ("我在超级大的宏发五金厂", "宏发五金厂", "宏发五金厂"),
+    ("包工头老王", "老王", "老王"),
+])
+def test_a_business_name_cut_at_its_start_is_made_whole(message, name, whole):
+    assert _whole_business_name(message, name) == whole
+
+
+@pytest.mark.parametrize("message,value,period", [
+    ("在海口做服务员 7月份进去的 做到9月底 说好一个月三千八", "7月份", "7月到9月"),
+    ("今年4月开工10月停的 一共12个人", "10月", "4月到10月"),
+    ("时间不对 是10月和11月 两个月 九月的给了", "10月和11月 两个月 九月的给了", "10月和11月"),
+    ("去年10月到今年1月", "去年10月到今年1月", "去年10月到今年1月"),
+])
+def test_two_months_said_apart_are_one_span_and_the_first_of_several_periods_counts(message, value, period):
+    assert _span_of_points(message, value) == period
