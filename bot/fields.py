@@ -382,9 +382,9 @@ _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("amount_yuan", r"(金额|钱数|多少钱|工资数|欠的钱|(?<!欠)钱)"),
     ("worker_count", r"(人数|几个人|多少人)"),
     ("period_text", r"(时间|月份|几个月|多久)"),
-    ("employer_name", r"(老板|公司|包工头|工头|欠薪方|欠钱的|东家)"),
+    ("employer_name", r"(老板|公司|包工头|工头|欠薪方|欠钱的|东家|厂名|店名)"),
     ("reporter_name", r"(我的名字|我名字|姓名|我叫|^(不对)?[,，\s]*名字)"),
-    ("project_name", r"(项目|工地|工程|单位名|厂名|楼盘|小区)"),
+    ("project_name", r"(项目|工地|工程|单位名|楼盘|小区)"),
     ("location", r"(地点|地址|地方|位置|在哪)"),
 )
 _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|是|为|叫)[:：]?\s*(.+)$")

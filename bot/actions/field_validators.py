@@ -199,7 +199,7 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
 
 
-_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|[在是给跟到和的了们我他她\s,，。])$")
+_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|[在是给跟到和的了们我他她叫为\s,，。:：])$")
 
 
 def _whole_business_name(message: str, name: str) -> str:
