@@ -76,10 +76,10 @@ def wants_to_file_now(text: Optional[str]) -> bool:
 
 # ---------------------------------------------------------------- employer
 
-_COMPANY_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
+# Words that end or mark a business name (also used to tell a business from a place or a person).
+BUSINESS_WORDS = re.compile(r"(公司|集团|有限|厂|单位|项目部|局|院|中心|店|酒店|酒楼|餐厅|饭店|饭馆|餐馆|面馆|食堂|超市|"
                             r"学校|医院|工作室|合作社|物业|商行|经营部|场|站|网点|仓库|货仓|作坊|车行|门市|商店|会所|宾馆|馆|"
                             r"旅馆|公寓|农庄|基地|园)")
-BUSINESS_WORDS = _COMPANY_WORDS
 _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头|判头|师傅|^老.|.总$|哥$|叔$|姐$|姨$|嫂$|某|先生$|女士$|小姐$|^阿.)")
 # Shop and brand endings that are no one's given name: 靓衣坊, 川味轩, 陈记, 茶语时光.
 _SHOP_ENDINGS = re.compile(r"(坊|轩|阁|斋|记|行|堂|铺|楼|屋|吧|廊|居|苑|汇|源|园|时光|世家|之家|人家)$")
@@ -141,7 +141,7 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
     if not name:
         return None
     name = normalise(name)
-    if _COMPANY_WORDS.search(name) and not re.search(r"(老板|包工头|工头)$", name):
+    if BUSINESS_WORDS.search(name) and not re.search(r"(老板|包工头|工头)$", name):
         return "company"
     if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
         return "individual"

@@ -37,7 +37,6 @@ _PER_PERSON_COUNT = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
 _PEOPLE_FIRST = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人){_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}")
-_PER_PERSON_RATE = re.compile(rf"{_PER_HEAD}\s*(?:每天|一天|每日|一日|每个?月|一个月)")
 _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
     rf"|(?:我们|俺们|咱们|他们|我哋|佢哋)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -32,8 +32,9 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         if _starting(tracker):
             set_now = {event.get("name") for event in events if event.get("event") == "slot"}
+            left = _as_the_intake_left_them(tracker)
             for name in INTAKE_SLOTS:
-                checked = _as_the_intake_left_it(tracker, name)
+                checked = left.get(name)
                 if name not in set_now and name != "requested_slot" and tracker.get_slot(name) != checked:
                     events.append(SlotSet(name, checked))
         return events
@@ -91,16 +92,16 @@ def _starting(tracker: Tracker) -> bool:
     return False
 
 
-def _as_the_intake_left_it(tracker: Tracker, slot: str) -> Any:
-    """The slot's value when the intake form ended (before Rasa's re-reading of the message)."""
-    value: Any = None
-    ended: List[Any] = []
+def _as_the_intake_left_them(tracker: Tracker) -> Dict[str, Any]:
+    """The slots' values when the intake form last ended (before Rasa's re-reading of the message)."""
+    values: Dict[str, Any] = {}
+    ended: Optional[Dict[str, Any]] = None
     for event in tracker.events:
-        if event.get("event") == "slot" and event.get("name") == slot:
-            value = event.get("value")
+        if event.get("event") == "slot":
+            values[event.get("name")] = event.get("value")
         elif event.get("event") == "active_loop" and event.get("name") is None:
-            ended = [value]  # the latest end of the intake form wins
-    return ended[0] if ended else value
+            ended = dict(values)  # the latest end of the intake form wins
+    return ended if ended is not None else values
 
 
 _NAMES = ("employer_name", "project_name", "location")

@@ -219,14 +219,16 @@ def _whole_business_name(message: str, name: str) -> str:
 _REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?([\u4e00-\u9fff]{2,3})")
 
 
+_ENDS_IN_BUSINESS = re.compile(rules.BUSINESS_WORDS.pattern + "$")
+
+
 def _names_a_business(text: str, places: list) -> bool:
     """Something besides the place names a business: "齐齐哈尔颐康养老院" (not "我们在南通海门干的活")."""
     rest = text
     for place in places:
         rest = rest.replace(place.get("value") or "", "")
-    ends_in_business = re.compile(rules.BUSINESS_WORDS.pattern + "$")
     return bool(rules.BUSINESS_WORDS.search(normalise(rest))) or any(
-        ends_in_business.search(normalise(place.get("value") or "")) for place in places)
+        _ENDS_IN_BUSINESS.search(normalise(place.get("value") or "")) for place in places)
 
 
 def _one_name(message: str) -> bool:
