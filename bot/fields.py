@@ -101,7 +101,8 @@ _ROLE_PREFIX = re.compile(
     r"^(包工头|包公头|判头|工头|带班的?|班长|老板娘|老板|老闆|雇主|东家|果农|菜农|牧场主|场主|园主|船老大|船主|站长|店长|"
     r"厂长|[\u4e00-\u9fff]{1,3}(?:老板|老闆))\s*(叫做|叫|是|姓)?\s*"
     r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
-_CALLED = re.compile(r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|佢|他|她|我们|俺们|名字|名))(叫做|叫|名叫|是)(.{2,})$")
+_CALLED = re.compile(
+    r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))(叫做|叫|名叫|是)(.{2,})$")
 _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
 
 
@@ -120,6 +121,19 @@ def employer_name_from(text: str) -> str:
 def is_generic_employer(name: Optional[str]) -> bool:
     """A role or a kind of business, not a name: "老板", "建筑公司", "一家火锅店"."""
     return bool(name and _GENERIC_EMPLOYER.match(normalise(re.sub(r"[\s,，。]", "", name))))
+
+
+# What workers call a boss they know only by a form of address: 陈姐, 周老板, 覃师傅, 彪哥, 老郑, 卜老三, 何伯, 阿Ken.
+_NICKNAME = re.compile(
+    r"^(?:(?:老|小|阿)[\u4e00-\u9fff]|阿[A-Za-z]+"
+    r"|[\u4e00-\u9fff]{1,2}(?:老板娘|老板|老细|师傅|总|姐|哥|伯|叔|婶|嫂|姨|工|经理|老师|老表|胖子|老[一二三四五六七八九十幺大]|先生|女士)"
+    r")$")
+
+
+def is_nickname(name: Optional[str]) -> bool:
+    """A form of address, not a name staff can look up: "陈姐", "周老闆", "卜老三" (not "陈建国", "老乡鸡")."""
+    name = normalise(re.sub(r"[\s,，。]", "", name or ""))
+    return bool(_NICKNAME.match(name)) and not is_generic_employer(name) and not BUSINESS_WORDS.search(name)
 
 
 def business_unnamed(text: Optional[str]) -> bool:
@@ -148,8 +162,9 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
     at = normalise(context).find(name)
     if at > 0 and re.search(r"(包工头|包公头|工头|老板|老闆|带班|班长|判头|老細|老细|站长|店长|厂长|果农|菜农|牧场主|"
                             r"场主|园主|船老大|船主|雇主|东家)[的]?(是|叫|姓)?\s*$",
-                            normalise(context)[max(0, at - 6):at]):
-        return "individual"
+                            normalise(context)[max(0, at - 6):at]) \
+            or re.search(r"(叫他|叫她|喊他|喊她|外号|绰号|小名)(叫|是)?\s*$", normalise(context)[max(0, at - 6):at]):
+        return "individual"  # 包工头大家都叫他黑子: a nickname is a person
     person_shaped = len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES)
     if person_shaped and not _SHOP_ENDINGS.search(name):
         return "individual"
@@ -262,7 +277,8 @@ _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 # People other than the worker, as workers name them: whose phone or name it is when one of these
 # stands just before it (one list for phones here and names in bot/actions/field_validators.py).
 OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|(?<!其)他|(?<!其)她|对方|經理|经理|班长|领班|带班|厂长|主管|财务|会计|人事|"
-                r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部|站长|店长|老细|老細|判头)")
+                r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部|站长|店长|老细|老細|判头|"
+                r"(?:场|队|组|矿|村|车间|部)长|主任|雇主|船老大|船长|场主|老板娘)")
 _OTHER_MARK = re.compile(OTHER_PEOPLE)
 _SELF_MARK = re.compile(r"(我|俺|本人|自己|咱)")
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
@@ -339,6 +355,7 @@ def normalise_name(text: Optional[str]) -> Optional[str]:
     if not value:
         return None
     value = re.sub(r"(?<=.{2})[,，\s]*(我是|我帮|我替|我代|是我|帮大家|替大家|代表).*$", "", value)
+    value = re.sub(r"^[^,，\s]{0,4}(吧|好|行|嗯|可以)[,，\s]+(?=.{2})", "", value)  # "那写吧，周丽"
     surname = re.match(r"^(?:我姓|姓)(.)[,，\s]*(?:叫)?(.*)$", value)
     if surname:
         value = surname.group(2) if surname.group(2).startswith(surname.group(1)) else "".join(surname.groups())
@@ -354,7 +371,7 @@ def normalise_name(text: Optional[str]) -> Optional[str]:
 
 # Matched on the Simplified form of every message the worker sent (Traditional is converted first).
 URGENCY_MARKERS = {
-    "threat_or_violence": r"(威胁|恐吓|打人|打了我|动手|殴打|报复|弄死|砍|收拾你|找人.{0,4}(打|弄|收拾)|要你好看|走着瞧)",
+    "threat_or_violence": r"(威胁|恐吓|打人|打了我|动手|殴打|(?<!会不会)(?<!怕)(?<!怕他)(?<!怕她)(?<!怕被)(?<!担心)报复|弄死|砍|收拾你|找人.{0,4}(打|弄|收拾)|要你好看|走着瞧)",
     "pressure_to_withdraw": (
         r"(撤诉|撤回|撤掉|不准投诉|不让投诉|别去投诉|不许告|签字.{0,6}结清|逼.{0,6}签|"
         r"(再闹|再吵|再找|敢投诉|敢去投诉|敢告|敢举报|去投诉|去告|投诉的话|告的话|举报的话).{0,8}"

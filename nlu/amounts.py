@@ -14,7 +14,7 @@ from typing import Optional
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
 from nlu.patterns import find_spans
-from nlu.periods import joined_points, parse_period
+from nlu.periods import parse_period, work_period
 from nlu.script import normalise
 
 _N = CN_NUMERAL_CHARS
@@ -23,15 +23,21 @@ _CUR = r"(?:块钱|块|元)?"
 _COUNT = rf"(\d+|[{_N}]+)"
 DAYS_PER_MONTH = 26  # a working month on site, as day-rate workers count it (product choice)
 
+_AGREED = r"(?:说好的?|讲好的?|谈好的?|定的)?"
+_MONTH_WORD = rf"(?:每个?月|一个月|月薪|月工资|底薪){_AGREED}\s*(?:工资)?"
+# 一个月 followed by a figure is the unit of another rate (我一个月三千五，我表弟一个月三千), not a count
+_NOT_A_RATE_UNIT = rf"(?!(?<=一个月)[^，。,\d{_N}]{{0,3}}(?:\d|[{_N}](?![共直起])))"
 _PER_MONTH = re.compile(
-    rf"(?:每个?月|一个月|月薪|月工资)\s*(?:工资)?\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*个(?:多)?月")
+    rf"{_MONTH_WORD}\s*{_FIG}{_CUR}.{{0,12}}?(?<!学徒期)(?<!试用期){_COUNT}\s*个(?:多)?月{_NOT_A_RATE_UNIT}")
 _MONTHS_FIRST = re.compile(
-    rf"{_COUNT}\s*个月.{{0,8}}?(?:每个?月|一个月|月薪)\s*{_FIG}{_CUR}")
+    rf"(?<!学徒期)(?<!试用期){_COUNT}\s*个月{_NOT_A_RATE_UNIT}.{{0,8}}?{_MONTH_WORD}\s*{_FIG}{_CUR}")
 # A rate per person (每人六千, 一个人7800, 一人一天150), and the head count it is multiplied by, written
 # anywhere in the message: 我们6个人, 俺们仨, 我们两个, 两口子, 俩人.
 _PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
 _NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
-_PER_PERSON = re.compile(rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*(?:工资|工钱)?\s*(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
+_PER_TRIP = r"(?:一个?(?:航次|季|趟|茬))?"
+_PER_PERSON = re.compile(
+    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
 # The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
 _PER_PERSON_COUNT = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
@@ -48,14 +54,14 @@ _PER_DAY = re.compile(
 _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)"
                    rf"(?:我们|俺们|我)?(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}")
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
-_MONTH_RATE = re.compile(rf"(?:每个?月|一个月|月薪|月工资)\s*(?:工资)?\s*{_FIG}{_CUR}")
+_MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}")
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
 # a few non-digit characters may stand (一共欠了我们 23万).
 # Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
 # "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
-_GAP = r"[\s:：是为有约大概才只就都能拿共了欠]{0,3}$"
+_GAP = r"(?:[\s:：是为有约大概才只就都能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
 _STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
@@ -64,11 +70,20 @@ _PAID_WORDS = re.compile(
     r"给过|发过|付过|借过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
-    r"人均|每平|每方|一平|一方|每小时|一小时|底薪)" + _GAP)
+    r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要|扣了|扣着|克扣|扣押)[^\d]{0,6}$")
 # Owed to the one reporting (欠我, 欠俺们), not to a fellow villager or a colleague.
 _OWED_TO_US = re.compile(r"(欠|扣)了?(我|俺|咱)们?(的)?(工资|工钱|钱)?" + _GAP)
 _OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
+# Money that is not wages, said in the same clause as the figure: 交了两百块押金, 收了我八百中介费, 房子一个月还要六百.
+_SIDE_MONEY = re.compile(
+    r"(押金|保证金|中介费|介绍费|体检费|培训费|工服|车费|路费|机票|车票|房租|租金|租的|房子|罚款|赔)")
+_WAGES_AFTER = re.compile(r"^(块钱|块|元)?的?(工资|工钱|薪水|人工)")  # 扣着16,500元工资 (以培训费为由)
+_OWED_SIDE_MONEY = re.compile(r"欠了?我?们?[^\d，。,\s]{0,1}$")  # 老板欠千把块路费: owed, whatever it is for
+# 一分钱都没给, 一蚊都冇: "not a penny", not an amount
+_NOTHING_AT_ALL = re.compile(r"^[分块蚊毛文]?钱?[都也]")
+# A figure owed to each one (一个人还欠六千五, 每人欠4800): times the head count said elsewhere.
+_EACH_OWED = re.compile(r"(每人|每个人|一人|一个人|人均)[^\d]{0,4}$")
 
 
 @dataclass(frozen=True)
@@ -86,9 +101,15 @@ def _show(q: Quantity) -> str:
     return f"{q.low}" if q.low == q.high else f"{q.low}–{q.high}"
 
 
+def _clause(before: str, after: str) -> str:
+    """The words of the figure's own clause around it (押金 in an earlier clause says nothing of this figure)."""
+    return re.split(r"[，。,；;！!？?\s]", before)[-1] + "＃" + re.split(r"[，。,；;！!？?\s]", after)[0]
+
+
 def _figures(text: str):
-    """(figure, words before, words after) for every amount in the text. Head counts and dates in the
-    words around are blanked (＃), so "共欠我们112名工人2,460,000元" still reads 共欠 … before the figure."""
+    """(figure, words before, words after) for every amount in the text that is not side money. Head counts
+    and dates in the words around are blanked (＃), so "共欠我们112名工人2,460,000元" still reads 共欠 … before
+    the figure."""
     spans = find_spans(text)
     blanked = list(text)
     for span in spans:
@@ -97,7 +118,12 @@ def _figures(text: str):
     context = "".join(blanked)
     for span in spans:
         if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1:
-            yield amount, context[max(0, span.start - 12):span.start], context[span.end:span.end + 8]
+            before, after = context[max(0, span.start - 12):span.start], context[span.end:span.end + 8]
+            side = _SIDE_MONEY.search(_clause(before, after[:4])) and not _WAGES_AFTER.match(after) \
+                and not _OWED_SIDE_MONEY.search(before)
+            if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)):
+                continue
+            yield amount, before, after
 
 
 def owed_total(text: str) -> Optional[OwedTotal]:
@@ -112,18 +138,20 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     figures = list(_figures(text))
     still_owed = [amount for amount, before, after in figures
                   if _STILL_OWED.search(before) or (_STILL_HAVE.search(before) and _OWED_AFTER.search(after))]
-    marked = still_owed or [amount for amount, before, _ in figures
-                            if _TOTAL_WORDS.search(before) and not _RATE_WORDS.search(before)]
+    totals = [amount for amount, before, _ in figures if _TOTAL_WORDS.search(before) and not _RATE_WORDS.search(before)]
+    if totals:  # 每人还差俩万多，总共欠12万多: the total, not one person's share
+        still_owed = [amount for amount in still_owed if not _EACH_OWED.search(_before(figures, amount))]
+    marked = still_owed or totals
     marked = [amount for amount in marked if amount.high >= 100]
     if marked:
-        return OwedTotal(marked[0], None)
+        return _for_everyone(text, marked[0], figures)
     plain = [(amount, before, after) for amount, before, after in figures
              if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
     if len(owed) > 1:
         owed = [amount for amount, before, _ in plain if _OWED_TO_US.search(before)] or owed
     if len(owed) == 1:
-        return OwedTotal(owed[0], None)
+        return _for_everyone(text, owed[0], figures)
     # a rate times a head count said elsewhere in the message only when no figure could be the total itself
     computed = _computed_total(text, heads_anywhere=not plain)
     if computed is not None:
@@ -134,6 +162,19 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     if len(candidates) == 1:
         return OwedTotal(candidates[0], None)
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
+
+
+def _before(figures, amount: Quantity) -> str:
+    return next(before for figure, before, _ in figures if figure == amount)
+
+
+def _for_everyone(text: str, amount: Quantity, figures) -> OwedTotal:
+    """The figure owed as it stands, or times the head count when it is each one's (一个人还欠六千五 … 我们五个)."""
+    heads = _head_count(text) if _EACH_OWED.search(_before(figures, amount)) else None
+    if not heads or heads.low < 2:
+        return OwedTotal(amount, None)
+    total = _times(amount, heads)
+    return OwedTotal(total, f"{_show(amount)}元/人 × {_show(heads)}人 = {_show(total)}元")
 
 
 _PAID_BEFORE = re.compile(r"(给了|发了|付了|预支|借支|拿了|拿到|结了|给过|发过|付过|借过|拿过)[^\d]{0,4}$")
@@ -172,7 +213,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             if rate_text.endswith("一") and re.match(r"[共直起般样下点些定旦]", text[m.end(1 if rate_first else 2):]):
                 rate_text = rate_text[:-1]  # 每人五千一共6个人: the 一 is 一共's
             rate, count = parse_quantity(rate_text), parse_quantity(count_text)
-            if rate and count:
+            if rate and count and rate.high >= 100:  # 三个月底薪一分没发: 一分 is no rate
                 total = _times(rate, count)
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
                 per_time = unit == "元/月"
@@ -189,8 +230,8 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             total, per_time = _times(rate, days), True
     if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
         periods = [span for span in find_spans(text) if span.entity == "period"]
-        joined = joined_points(text, [(span.start, span.end) for span in periods])
-        months = parse_period(joined)["months"] if joined else next(
+        worked = work_period(text, [(span.start, span.end) for span in periods])
+        months = parse_period(worked)["months"] if worked else next(
             (months for span in periods if (months := parse_period(span.value)["months"])), None)
         if months:
             total, per_time = _times(rate, Quantity(months, months, False)), True

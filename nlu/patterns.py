@@ -63,7 +63,7 @@ AMOUNT = re.compile(
     # bare figures followed by a currency word: 28000元, 三百块
     rf"|(?:\d+(?:\.\d+)?|[{_N}]+){_APPROX}?{_CURRENCY_AFTER}"
     # bare Arabic figures of three digits or more: 4500, 28000
-    r"|(?<![\d.])(?<!\d[,，])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?:多|余|来)?"
+    r"|(?<![\d.A-Za-z])(?<!\d[,，])(?!(?:12333|12345|12348|12315|12351|110|119|120)(?!\d))\d{3,7}(?:多|余|来)?"
     r"(?![\d.年号栋楼层期路米平%]|[,，]\d{3})"
 )
 
@@ -99,7 +99,8 @@ def find_spans(text: str) -> List[Span]:
                 continue
             # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
             if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月|天)?", value) and \
-                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?)?\s*[\d{_N}]", probe[end:]):
+                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?|还欠|还差|说好的?|讲好的?)?\s*[\d{_N}]",
+                             probe[end:]):
                 continue
             # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure
             while entity in ("amount", "worker_count") and value.endswith("一") and \

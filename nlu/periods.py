@@ -69,7 +69,7 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     result: Dict[str, Any] = {"months": None, "start_month": None}
     if not text:
         return result
-    text = normalise(text).replace("俩", "两").replace("仨", "三")
+    text = re.sub(r"(俩|仨)(?=多?月)", r"\1个", normalise(text)).replace("俩", "两").replace("仨", "三")  # 仨月 = 3 months
     # 5到8月: the first month's 月 left out
     text = re.sub(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})(?=(?:到|至|-|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)",
                   r"\1月", text)
@@ -134,14 +134,72 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     return result
 
 
-_ONE_POINT = re.compile(
-    r"^(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?$")
+# Words just before a duration that make it something other than the months worked unpaid:
+# 拖了一年多, 验收都过去三个月了, 学徒期三个月, 干满一年退押金, 房租都欠了两个月了.
+_NOT_WORKED_BEFORE = re.compile(
+    r"(拖|过去|等了|学徒期?|试用期?|满|房租|押金|以后|之后|(?<!最)后(?!面)|隔了|快|超过|给了|发了|给过|发过|结了|只给)[^，。,\s]{0,3}$")
+# Words just before a duration that say it was worked or is the unpaid time: 干了95天, 三个月工资.
+_WORKED_BEFORE = re.compile(r"(干|做|上班|上工|打工|带了|跟了|在)[了过]?[^，。,\s]{0,2}$")
+_WORKED_AFTER = re.compile(r"^(的)?(工资|工钱|薪水|人工|活)")
+# A month said to be paid is not unpaid time: 九月的给了.
+_PAID_AFTER = re.compile(r"^(份)?(的)?(工资|工钱)?(已经|都)?(给|发|结|付)(了|过)")
+# ... and words that say it is the unpaid part: 还欠三个月的, 最后两个月的没给, 后面三个月的工资一直没发.
+_OWED_BEFORE = re.compile(r"(欠了?|最后|后面|剩下|还有)[^，。,\s]{0,1}$")
+_OWED_AFTER = re.compile(r"^(的)?(工资|工钱|薪水|人工)?[^，。,\s]{0,4}(没给|没发|没结|没拿|未付|未发|不给)")
 
 
-def joined_points(text: str, spans: List[Tuple[int, int]]) -> Optional[str]:
-    """Two months said apart are one span: "7月份进去的 做到9月底" -> "7月份到9月底". spans: the period
-    spans found in text, in order; None unless the first and the last are single months."""
-    simplified = normalise(text)  # same length: slices keep the worker's characters
-    if len(spans) >= 2 and all(_ONE_POINT.match(simplified[a:b]) for a, b in (spans[0], spans[-1])):
-        return f"{text[spans[0][0]:spans[0][1]]}到{text[spans[-1][0]:spans[-1][1]]}"
-    return None
+def work_period(text: str, spans: List[Tuple[int, int]]) -> Optional[str]:
+    """Which of several times said in one message is the time worked unpaid, or None to keep the first.
+
+    A long message names many times: when the work ran (去年10月份进场一直干到今年4月份), how long the
+    boss has stalled (拖了一年多了), a probation (学徒期三个月), a payday. In order: a span of months
+    (X到Y); the first and the last month named, joined (7月份进去的 … 9月底走); a duration said to be
+    worked or owed (干了三个月, 三个月工资), never one of stalling, probation or rent. spans: the period
+    spans found in text, in order.
+    """
+    simplified = normalise(text)
+    if len(spans) < 2:
+        return None
+    spans = [_widened(simplified, a, b) for a, b in spans]
+    ranges = [(a, b) for a, b in spans if re.search(r"(到|至|-|~)", simplified[a:b])]
+    if ranges:
+        a, b = ranges[0]
+        return text[a:b]
+    points = [(a, b) for a, b in spans if re.fullmatch(_MONTHS_NAMED, simplified[a:b])
+              and not _PAID_AFTER.match(simplified[b:b + 8])]
+    listed = next((i for i, (a, b) in enumerate(points) if not _ONE_MONTH.fullmatch(simplified[a:b])), None)
+    if listed is not None:  # "我是7月8月干的，9月就走了": the months listed, and those listed on after them
+        a, b = points[listed]
+        words = text[a:b]
+        for c, d in points[listed + 1:]:
+            if not _LISTED_ON.fullmatch(simplified[b:c]):
+                break
+            words, b = f"{words}、{text[c:d]}", d  # "去年11月、12月还有今年1月"
+        return words
+    if points:
+        first, last = points[0], points[-1]
+        if len(points) == 1 or simplified[first[0]:first[1]] == simplified[last[0]:last[1]]:
+            return text[first[0]:first[1]]
+        return f"{text[first[0]:first[1]]}到{text[last[0]:last[1]]}"
+    durations = [(a, b) for a, b in spans if not _NOT_WORKED_BEFORE.search(simplified[max(0, a - 6):a])]
+    owed = [(a, b) for a, b in durations if _OWED_BEFORE.search(simplified[max(0, a - 4):a])
+            or _OWED_AFTER.match(simplified[b:b + 10])]
+    worked = [(a, b) for a, b in durations if _WORKED_BEFORE.search(simplified[max(0, a - 4):a])
+              or _WORKED_AFTER.match(simplified[b:b + 3])]
+    chosen = (owed or worked or durations or [None])[0]
+    return text[chosen[0]:chosen[1]] if chosen else None
+
+
+def _widened(simplified: str, a: int, b: int) -> Tuple[int, int]:
+    """A month with the year said before it and the 份/底/初 after it: 去年10月份, not 10月."""
+    if year := re.search(r"(\d{4}年|\d{2}年|去年|今年|前年|旧年|上年)$", simplified[:a]):
+        a = year.start() if re.fullmatch(r"(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月", simplified[a:b]) else a
+    if re.fullmatch(r".*月", simplified[a:b]) and simplified[b:b + 1] in ("份", "底", "初") and b < len(simplified):
+        b += 1
+    return a, b
+
+
+_ONE_MONTH = re.compile(r"(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?")
+_LISTED_ON = re.compile(r"[\s,，、]*(还有|以及|和|跟|加上)(今年|去年)?")
+_MONTHS_NAMED = re.compile(
+    r"((\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?[和、]?)+")

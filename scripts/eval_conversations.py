@@ -99,7 +99,7 @@ QUESTION_PHRASES: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("amount_yuan", ("被欠了多少钱", "没看懂金额")),
     ("location", ("干活的地方在哪",)),
     ("project_name", ("哪个项目", "工地或者单位")),
-    ("employer_name", ("是谁欠您的工钱", "是哪家公司（厂、店）的")),
+    ("employer_name", ("是谁欠您的工钱", "是哪家公司（厂、店）的", "全名叫什么")),
     ("repeat", ("麻烦再说一次",)),
     ("invite", ("直接说说情况", "直接说被欠工资的情况", "想反映欠薪的话")),
 )

@@ -21,7 +21,7 @@ from bot.intake import NOT_GIVEN, UNKNOWN
 from nlu.amounts import owed_total
 from nlu.gazetteer import SURNAMES
 from nlu.patterns import find_spans
-from nlu.periods import joined_points
+from nlu.periods import work_period
 from nlu.script import normalise
 
 _DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)|"
@@ -151,16 +151,12 @@ _VAGUE_TIME = re.compile(r"(快|将近|好几|几个|差不多|大半|左右|十
 
 
 def _span_of_points(message: str, text: str) -> str:
-    """Two months said apart ("7月份进去的 做到9月底", "今年4月开工10月停的") are one span: 7月到9月."""
+    """Of the times said in one message, the time worked unpaid (nlu.periods.work_period): "7月份进去的
+    做到9月底" is 7月到9月, and "拖了一年多" beside "去年10月进场干到今年4月" is not the period."""
     if text not in message:
         return text
     spans = [(span.start, span.end) for span in find_spans(normalise(message)) if span.entity == "period"]
-    if joined := joined_points(message, spans):
-        return joined
-    inside = [(a, b) for a, b in spans if message[a:b] in text]
-    if len(inside) > 1:  # "10月和11月 两个月 九月的给了": the first says which months
-        return message[inside[0][0]:inside[0][1]]
-    return text
+    return work_period(message, spans) or text
 
 
 def _mentions_time(text: str) -> bool:
@@ -202,10 +198,17 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
 _BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|[在是给跟到和的了们我他她叫为\s,，。:：])$")
 
 
+_CALLED_BUSINESS = re.compile(r"(公司|厂|店|单位|商行)(名字|名)?(叫做|叫|名叫|是)$")
+_REST_OF_NAME = re.compile(r"((?:(?![的在干做给欠说是])[\u4e00-\u9fffA-Za-z0-9]){1,10})(?=$|[\s,，。;；!！?？])")
+
+
 def _whole_business_name(message: str, name: str) -> str:
     """A business name the tagger cut at its start, whole again: "那家椰林阿婆椰子鸡店" gives 椰林阿婆椰子鸡店,
     not 阿婆椰子鸡店 (at most four characters back, to the word before the name)."""
     at = message.find(name)
+    if at > 0 and _CALLED_BUSINESS.search(normalise(message[:at])) and \
+            (rest := _REST_OF_NAME.match(message[at + len(name):])):
+        return name + rest.group(1)  # "公司叫星芒文化传媒，": the tagger's 星芒文 runs to the comma
     if at <= 0 or rules.employer_type(name) != "company" or not rules.BUSINESS_WORDS.search(normalise(name)):
         return name
     start = at
@@ -229,6 +232,12 @@ def _names_a_business(text: str, places: list) -> bool:
         rest = rest.replace(place.get("value") or "", "")
     return bool(rules.BUSINESS_WORDS.search(normalise(rest))) or any(
         _ENDS_IN_BUSINESS.search(normalise(place.get("value") or "")) for place in places)
+
+
+# A project's name, then what the worker did there.
+_NAME_THEN_WORK = re.compile(r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在)")
+# Words the tagger sometimes reads as a name after a role word (包工头手里, 老板那边).
+_NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头)")
 
 
 def _one_name(message: str) -> bool:
@@ -317,9 +326,11 @@ class FieldValidators:
             # the business's name is not known: the boss is who owes the money
             result = _with_source(tracker, {"employer_name": contact}, "employer_name", text)
             return {**result, "employer_type": "individual"}
-        companies = [entity["value"] for entity in source.get("entities") or []
-                     if entity.get("entity") == "employer" and rules.employer_type(entity["value"]) == "company"
-                     and not rules.is_generic_employer(entity["value"])]
+        named = [entity["value"] for entity in source.get("entities") or [] if entity.get("entity") == "employer"
+                 and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
+        companies = [name for name in named if rules.employer_type(name) == "company"]
+        if named and _NOT_A_NAME.fullmatch(text):
+            value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one
         if companies and rules.employer_type(text, message) != "company":
             value = text = companies[0]  # the labour company, not the gang leader named beside it
         elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
@@ -342,6 +353,9 @@ class FieldValidators:
         name = result.get("employer_name")
         if name and name != UNKNOWN:
             kind = rules.employer_type(name, message)
+            if not contact and not asked and rules.is_nickname(name):
+                # "雇主我们都叫她孙姐" in passing: staff cannot find 孙姐; ask the full name once
+                return {"employer_name": None, "employer_contact": name}
             if kind == "individual" and not contact and rules.business_unnamed(message):
                 # "物流公司老板曲长海": the business owes the wages; ask its name, keep the boss's
                 return {"employer_name": None, "employer_contact": name}
@@ -368,6 +382,8 @@ class FieldValidators:
         message = _text(tracker)
         if _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
             text = message  # the whole answer "少荃湖安置房B区", not the tagger's "少荃湖安置房"
+        if _asked(tracker, "project_name") and (named := _NAME_THEN_WORK.match(normalise(text))):
+            text = text[:len(named.group(1))]  # "御景豪庭，帮业主装修": the name, not what was done there
         # the name in the words, in the worker's own characters ("五象新區嗰個五象御府" -> 五象御府)
         simplified = normalise(text)  # same length as text
         name = rules.project_name_from(simplified)
@@ -406,6 +422,8 @@ class FieldValidators:
             return _unknown(tracker, "amount_yuan", text, amount_yuan_high=None, amount_approximate=False)
         # from this message: is the figure a rate, or the total?
         total = owed_total(_text(tracker)) if text and text in _text(tracker) else None
+        if total is None and text and text in _text(tracker) and not _asked(tracker, "amount_yuan"):
+            return _rejected(tracker, "amount_yuan")  # "他给过俺三回零花钱一回两三百": paid, not owed; asked later
         amount, working = (total.amount, total.working) if total else (rules.amount_from(text), None)
         if amount is None:
             words = _span_value(text, "amount")
@@ -461,14 +479,14 @@ class FieldValidators:
         source = _source(tracker, text).get("text") or ""
         at = source.find(text)
         around = normalise(source[max(0, at - 3):at + len(text) + 2] if at >= 0 else text)
-        if not _asked(tracker, "period_text") and _VAGUE_TIME.search(around):
-            return _rejected(tracker, "period_text")  # "拖了快一年了" in passing: the form asks which months
         message = _text(tracker)
         if (_asked(tracker, "period_text") and text != message and text in message and len(message) <= 12
                 and not any(span.entity in ("amount", "phone") for span in find_spans(normalise(message)))):
             value = message  # the whole short answer "5到8月", not the "8月" in it
         else:
             value = _span_of_points(source, text)
+        if not _asked(tracker, "period_text") and value == text and _VAGUE_TIME.search(around):
+            return _rejected(tracker, "period_text")  # "拖了快一年了" in passing: the form asks which months
         result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]

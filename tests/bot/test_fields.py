@@ -32,7 +32,7 @@ def test_period(text, months, start):
 
 @pytest.mark.parametrize("text,expected", [
     ("我叫张建国", "张建国"), ("姓李,李大海", "李大海"), ("王秀英", "王秀英"),
-    ("阿依古丽·买买提", "阿依古丽·买买提"), ("张三123", None), ("<script>", None),
+    ("阿依古丽·买买提", "阿依古丽·买买提"), ("张三123", None), ("<script>", None), ("那写吧，周丽", "周丽"),
 ])
 def test_name(text, expected):
     assert fields.normalise_name(text) == expected
@@ -128,6 +128,21 @@ def test_a_phone_not_asked_for_counts_only_when_it_is_the_workers():
     assert fields.own_phone("包工头老王跑了 13961870254", asked=False) is None
     assert fields.own_phone("包工头老王跑了 我电话13961870254", asked=False) == "13961870254"
     assert fields.own_phone("工资没发 13961870254", asked=False) == "13961870254"
+    assert fields.own_phone("俺两口子在西平一个养猪场喂猪，场长胡建设电话18717751937", asked=False) is None
+
+
+@pytest.mark.parametrize("name,nickname", [
+    ("陈姐", True), ("周老闆", True), ("覃师傅", True), ("彪哥", True), ("老鄭", True), ("卜老三", True),
+    ("何伯", True), ("阿Ken", True), ("陈建国", False), ("老乡鸡", False),
+    ("老板", False), ("华姐家政", False), ("宏达厂", False),
+])
+def test_a_form_of_address_is_a_nickname_staff_cannot_look_up(name, nickname):
+    assert fields.is_nickname(name) is nickname
+
+
+def test_asking_whether_the_boss_will_retaliate_is_no_threat():
+    assert fields.urgency_markers("要写真名吗？老板会不会报复我？") == []
+    assert "threat_or_violence" in fields.urgency_markers("他说要报复我们")
 
 
 @pytest.mark.parametrize("name,generic", [
@@ -150,6 +165,7 @@ def test_a_business_named_only_by_its_kind(text, unnamed):
 @pytest.mark.parametrize("name,context,kind", [
     ("靓衣坊", "", "company"), ("川味轩", "", "company"), ("赵先生", "", "individual"),
     ("戴国强", "包工头戴国强欠钱", "individual"), ("侯明亮", "包工頭侯明亮欠錢不還", "individual"),
+    ("黑子", "带俺的包工头大家都叫他黑子", "individual"),
 ])
 def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind):
     assert fields.employer_type(name, context) == kind

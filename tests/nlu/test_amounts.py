@@ -32,6 +32,20 @@ CASES = [
     # a monthly rate whose months are said elsewhere, two months said apart being one span
     ("7月份进去的 做到9月底 说好一个月三千八 一分钱都没发过 我自己还垫了一百二的体检费", Quantity(11_400, 11_400)),
     ("4万零8百", Quantity(40_800, 40_800)),
+    # side money in the figure's own clause is not wages; 说好 between a rate word and its figure
+    ("一个月说好三千八，租的房子一个月还要六百，从7月干到9月底，三个月工资他一直拖着，还交了两百块押金",
+     Quantity(11_400, 11_400)),
+    ("一个月六千五，9月10月两个月都没给，中介当时收了我八百中介费", Quantity(13_000, 13_000)),
+    ("押金也没退，还欠我工资8000", Quantity(8_000, 8_000)),
+    ("离职时厂方以培训费为由扣着16,500元工资不发", Quantity(16_500, 16_500)),
+    ("老板欠千把块路费都不给", Quantity(1_000, 2_000, True)),
+    # 底薪 is a monthly rate; 一分 of 一分没发 is no rate
+    ("说好底薪四千加提成，6月份入职的，干到8月底，结果三个月底薪一分没发", Quantity(12_000, 12_000)),
+    # a figure still owed to each one, times the heads said elsewhere, unless a total is said
+    ("我们五个干了8月9月10月三个月，到现在一个人还欠六千五没给", Quantity(32_500, 32_500)),
+    ("俺们村6个人，每人还差俩万多，总共欠12万多", Quantity(120_000, 130_000, True)),
+    # a rate per person and voyage
+    ("我们四个，说好一个人一个航次五万五，上船前每人交了三千保证金", Quantity(220_000, 220_000)),
     ("2w8", Quantity(28_000, 28_000)),
 ]
 
@@ -55,3 +69,6 @@ def test_two_figures_with_nothing_to_tell_them_apart_are_marked_unclear():
 def test_a_rate_alone_or_a_payment_alone_is_not_a_sum_owed():
     assert owed_total("一个月4500") is None
     assert owed_total("上个月给了3000") is None
+    assert owed_total("中间他给过俺三回零花钱一回两三百，俺也没记") is None
+    assert owed_total("我哋8個人由3月做到9月，一蚊都冇收到") is None  # "not a penny"
+    assert owed_total("中介收了我八百塊介紹費") is None

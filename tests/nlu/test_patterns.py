@@ -36,6 +36,7 @@ def test_closed_form_spans(text: str, expected: list) -> None:
     ("一个字都没错", []),
     ("我们12个,欠两万", [("worker_count", "12"), ("amount", "两万")]),
     ("从去年5月到现在", [("period", "去年5月到现在")]),
+    ("修S218省道 欠我一万九千五", [("amount", "一万九千五")]),  # a road's number is no amount
 ])
 def test_things_workers_write_that_rules_once_misread(text, expected):
     assert [(s.entity, s.value) for s in find_spans(text)] == expected

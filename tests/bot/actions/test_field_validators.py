@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.actions.field_validators import _span_of_points, _whole_business_name
+from bot.actions.field_validators import _NAME_THEN_WORK, _NOT_A_NAME, _span_of_points, _whole_business_name
 
 
 @pytest.mark.parametrize("message,name,whole", [
@@ -11,16 +11,23 @@ from bot.actions.field_validators import _span_of_points, _whole_business_name
     ("陕西恒泰建设工程有限公司 项目部", "恒泰建设工程有限公司", "陕西恒泰建设工程有限公司"),
     ("我在超级大的宏发五金厂", "宏发五金厂", "宏发五金厂"),
     ("包工头老王", "老王", "老王"),
+    ("公司叫星芒文化传媒，说好底薪四千", "星芒文", "星芒文化传媒"),  # cut at its end: runs to the comma
 ])
 def test_a_business_name_cut_at_its_start_is_made_whole(message, name, whole):
     assert _whole_business_name(message, name) == whole
 
 
 @pytest.mark.parametrize("message,value,period", [
-    ("在海口做服务员 7月份进去的 做到9月底 说好一个月三千八", "7月份", "7月到9月"),
-    ("今年4月开工10月停的 一共12个人", "10月", "4月到10月"),
+    ("在海口做服务员 7月份进去的 做到9月底 说好一个月三千八", "7月份", "7月份到9月底"),
+    ("今年4月开工10月停的 一共12个人", "10月", "今年4月到10月"),
     ("时间不对 是10月和11月 两个月 九月的给了", "10月和11月 两个月 九月的给了", "10月和11月"),
     ("去年10月到今年1月", "去年10月到今年1月", "去年10月到今年1月"),
 ])
 def test_two_months_said_apart_are_one_span_and_the_first_of_several_periods_counts(message, value, period):
     assert _span_of_points(message, value) == period
+
+
+def test_a_place_word_after_a_role_is_no_name_and_a_project_answer_ends_at_what_was_done():
+    assert _NOT_A_NAME.fullmatch("手里") and not _NOT_A_NAME.fullmatch("卢国强")
+    assert _NAME_THEN_WORK.match("御景豪庭，帮业主装修").group(1) == "御景豪庭"
+    assert _NAME_THEN_WORK.match("少荃湖安置房B区") is None

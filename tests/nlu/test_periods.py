@@ -1,0 +1,46 @@
+"""Which of the times said in one message is the time worked unpaid, and how many months it is."""
+
+from datetime import date
+
+import pytest
+
+from nlu.patterns import find_spans
+from nlu.periods import parse_period, work_period
+
+TODAY = date(2026, 12, 7)
+
+
+def _worked(text: str):
+    spans = [(span.start, span.end) for span in find_spans(text) if span.entity == "period"]
+    chosen = work_period(text, spans)
+    return chosen, parse_period(chosen, TODAY)["months"] if chosen else None
+
+
+@pytest.mark.parametrize("text,words,months", [
+    # a span of months beats how long the boss has stalled
+    ("我们去年10月份进场一直干到今年4月份，拖了一年多了", "10月份到今年4月份", 7),
+    ("从3月干到8月支模板，8月底主体封顶以后项目部就换人了", "3月干到8月", 6),
+    ("8月份到10月份，房租都欠了两个月了", "8月份到10月份", 3),
+    # two months said apart are one span
+    ("今年4月份跟着老乡去修路，7月份完工了，验收都过去三个月了", "4月份到7月份", 4),
+    ("去年12月上船一直到今年8月休渔才下来，下船到现在三个多月了", "12月到今年8月", 9),
+    # months listed stand alone, with the months listed on after them, not a month the worker left
+    ("我是7月8月干的，9月就走了", "7月8月", 2),
+    ("去年11月、12月还有今年1月的工资一直没发，现在都快一年了", "去年11月、12月、今年1月", 3),
+    ("学徒期三个月，我是转正以后9月10月两个月工资没拿到，说干满一年退押金", "9月10月", 2),
+    # a duration said to be unpaid beats one worked, and neither probation nor stalling counts
+    ("做了五个月只给了两个月，还欠三个月的", "三个月", 3),
+    ("我在他家干了半年，最后两个月的没给", "两个月", 2),
+])
+def test_the_time_worked_unpaid_is_chosen(text, words, months):
+    chosen, counted = _worked(text)
+    assert words in chosen and counted == months
+
+
+def test_one_time_said_is_left_to_the_tagger():
+    assert _worked("干了三个月")[0] is None
+
+
+@pytest.mark.parametrize("text,months", [("仨月", 3), ("俩月", 2), ("三月", 1), ("俺仨干了三月到五月", 3)])
+def test_three_months_said_with_sa_is_three_months_not_march(text, months):
+    assert parse_period(text, TODAY)["months"] == months
