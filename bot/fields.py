@@ -90,7 +90,7 @@ _KIND = (r"(发型|烧腊|烧烤|海鲜|美甲|足浴|按摩|洗车|汽修|果�
 _BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|屋|发廊|排档|档口|养老院|诊所|幼儿园|驾校|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
              r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
 _GENERIC_EMPLOYER = re.compile(
-    r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们)?(的)?"
+    r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们|介|嗰间|呢间|这|那)?(的)?"
     r"(" + _KIND + r"{0,2}" + _BUSINESS + r"(里|的)?(老板|老闆)?|" + _KIND + r"{1,2}(的)?(老板|老闆)|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
     r"东家|雇主|厂里|单位|项目部|公司里)$")
 # A kind of business named without its name, in a sentence: 物流公司老板曲长海, 在一个物流仓库装卸货.
@@ -102,8 +102,47 @@ _ROLE_PREFIX = re.compile(
     r"厂长|[\u4e00-\u9fff]{1,3}(?:老板|老闆))\s*(叫做|叫|是|姓)?\s*"
     r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
 _CALLED = re.compile(
-    r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))(叫做|叫|名叫|是)(.{2,})$")
+    r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))[,，\s]*(叫做|叫|名叫|是)(.{2,})$")
 _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
+
+
+# "全名不知道", "名字我也不清楚", "全名唔知": the full name is not known (the rest of the answer may still name them)
+_FULL_NAME_UNKNOWN = re.compile(
+    r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道|不清楚|不晓得|唔知|记不清|不记得|冇知)"
+    r"(全名|大名|真名|名字)?(叫啥|是啥|叫什么)?$")
+_NOT_KNOWN = re.compile(r"(不知道|不清楚|不晓得|唔知|冇知|记不清|不记得)")
+_FILLER_BEFORE_A_NAME = re.compile(r"^((就|都|我们都|大家都)?(叫|喊)(他|她|佢)(做)?|就是|是|他叫|她叫|就叫|叫做|叫|全名|大名|真名)+")
+
+
+def without_unknown_full_name(text: str) -> str:
+    """The name in "就叫他老宋，全名不知道": 老宋 (the text itself when nothing else is said)."""
+    simplified = normalise(text)
+    cut = _FULL_NAME_UNKNOWN.search(simplified)
+    rest = simplified[:cut.start()] if cut else simplified
+    lead = _FILLER_BEFORE_A_NAME.match(rest)
+    start = lead.end() if lead else 0
+    return text[start:len(rest)] if len(rest) - start >= 2 else text
+
+
+def full_name_answer(text: str, nickname: str) -> Optional[str]:
+    """The name given when asked the full name of someone called `nickname`: "孙丽华，就是孙姐" -> 孙丽华,
+    "郑师傅，全名郑国梁" -> 郑国梁, "悦颜美甲 老板娘姓陶" -> 悦颜美甲; None when only the nickname or
+    "不知道" is said."""
+    simplified = normalise(text)
+    said = re.search(r"(全名|大名|真名|真实姓名)(叫做|叫|是)?([\u4e00-\u9fff]{2,4}?)(?=$|[,，。\s的])", simplified)
+    if said and not _NOT_KNOWN.search(said.group(3)):
+        return text[said.start(3):said.end(3)]
+    for chunk in re.finditer(r"[^,，。;；\s]+", simplified):
+        words = chunk.group(0)
+        if _NOT_KNOWN.search(words) or re.search(r"(姓什么|叫什么|叫啥)", words):
+            continue
+        lead = _FILLER_BEFORE_A_NAME.match(words)
+        start = chunk.start() + (lead.end() if lead else 0)
+        name = simplified[start:chunk.end()]
+        if len(name) >= 2 and name not in normalise(nickname) and not is_generic_employer(name) \
+                and not is_nickname(name) and not re.match(r"^(姓|老板|老闆|我|俺|他|她)", name):
+            return text[start:chunk.end()]
+    return None
 
 
 def employer_name_from(text: str) -> str:
@@ -125,9 +164,19 @@ def is_generic_employer(name: Optional[str]) -> bool:
 
 # What workers call a boss they know only by a form of address: 陈姐, 周老板, 覃师傅, 彪哥, 老郑, 卜老三, 何伯, 阿Ken.
 _NICKNAME = re.compile(
-    r"^(?:(?:老|小|阿)[\u4e00-\u9fff]|阿[A-Za-z]+"
+    r"^(?:(?:老|小|阿)[\u4e00-\u9fff]|阿[A-Za-z]+|[\u4e00-\u9fff](?:子|生|仔)"
     r"|[\u4e00-\u9fff]{1,2}(?:老板娘|老板|老细|师傅|总|姐|哥|伯|叔|婶|嫂|姨|工|经理|老师|老表|胖子|老[一二三四五六七八九十幺大]|先生|女士)"
     r")$")
+
+
+# Businesses that send their workers to other people's sites (a cleaner at 万达广场, a guard at a housing estate):
+# the site is asked for, as a project is.
+_SENDS_TO_SITES = re.compile(r"(保洁|保安|物业|派遣|人力资源|外包|安保)")
+
+
+def sends_to_sites(employer: Optional[str]) -> bool:
+    """The employer places its workers at sites it does not own: "洁美保洁服务有限公司", "金盾保安公司"."""
+    return bool(employer and _SENDS_TO_SITES.search(normalise(employer)))
 
 
 def is_nickname(name: Optional[str]) -> bool:

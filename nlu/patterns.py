@@ -42,8 +42,8 @@ _BARE_CLASSIFIER = (
     # 四个厨师, 十六个铸造工, 二十三个分拣工 (but not 四十个工: worker-days)
     r"|(?!工)[\u4e00-\u9fff]{0,3}(?:工|员|师|手|匠|姐|哥|姨|嫂|叔)(?![作资钱期程地厂]))"
 )
-WORKER_COUNT = re.compile(
-    rf"(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}|{_BARE_CLASSIFIER}))"
+WORKER_COUNT = re.compile(  # not an ordinal (第二人民医院) and not 人民
+    rf"(?<!第)(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}(?!民)|{_BARE_CLASSIFIER}))"
 )
 
 _CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|蚊|人民币|rmb|RMB|的工资|工资|工钱))"

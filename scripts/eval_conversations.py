@@ -665,13 +665,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--workers", type=Path, default=WORKERS_FILE, help="the workers file")
     parser.add_argument("--write", type=Path, help="also write the Markdown report here")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst conversations in full")
-    parser.add_argument("--only", metavar="NAME", help="run one worker (its id or its name)")
+    parser.add_argument("--only", metavar="NAME", help="run only these workers (ids or names, comma-separated)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the workers' phrase choices")
     args = parser.parse_args(argv)
 
     workers = load_workers(args.workers)
     if args.only:
-        workers = [w for w in workers if args.only in (w.id, w.facts.get("name"))]
+        wanted = set(args.only.split(","))
+        workers = [w for w in workers if wanted & {w.id, w.facts.get("name")}]
         if not workers:
             parser.error(f"no worker {args.only!r}")
     quiet_logs()

@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.field_validators import _QUESTION, FieldValidators, _flag, _text, _unknown
-from bot.fields import FORM_FIELDS, infer_sector, says_no_project, wants_to_file_now
+from bot.actions.field_validators import _QUESTION, FieldValidators, _flag, _one_name, _text, _unknown
+from bot.fields import FORM_FIELDS, infer_sector, says_no_project, sends_to_sites, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN
 
 # A question is asked at most twice in a row; then the field is left for staff and the form moves on.
@@ -20,7 +20,12 @@ MAX_ASKS = 2
 QUESTIONS = ("ask_legal_info", "ask_progress", "ask_human")
 # Fields whose answer can be checked strictly, so a message the classifier took for something else
 # ("没项目 我在袜厂踩缝纫机" as another labour issue) is still read as the answer to the question asked.
-STRICT = ("amount_yuan", "worker_count", "period_text", "sector", "phone", "project_name", "extra_info")
+STRICT = ("amount_yuan", "worker_count", "period_text", "sector", "phone", "project_name", "extra_info",
+          "employer_name", "location")
+# Name answers are read as answers only when they are a bare name the classifier was unsure about
+# ("高速利川连接线" taken for off-topic at 0.41): any sentence could otherwise pass as a name.
+NAMES = ("employer_name", "project_name", "location")
+UNSURE = 0.6
 
 
 class ValidateArrearsForm(FieldValidators, FormValidationAction):
@@ -68,7 +73,9 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
     async def _as_answer(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                          domain: DomainDict) -> Optional[List[Dict[str, Any]]]:
         text = _text(tracker)
-        if slot == "project_name" and not says_no_project(text):
+        confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0.0
+        bare_name = _one_name(text) and not _QUESTION.search(text) and confidence < UNSURE
+        if slot in NAMES and not bare_name and not (slot == "project_name" and says_no_project(text)):
             return None
         quiet = CollectingDispatcher()  # a failed try says nothing
         result = await getattr(self, f"validate_{slot}")(text, quiet, tracker, domain)
@@ -79,11 +86,12 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
 
     async def required_slots(self, domain_slots: List[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[str]:
-        """A factory, shop, restaurant or household worker who named the workplace has no project to give."""
+        """A factory, shop, restaurant or household worker who named the workplace has no project to give
+        (a cleaner or a guard sent to a site by their company has: the site)."""
         sector = tracker.get_slot("sector") or infer_sector(" ".join(_user_texts(tracker)))
         employer = tracker.get_slot("employer_name")
         named = employer not in (None, UNKNOWN, NOT_GIVEN)
-        if sector == "other" and named and tracker.get_slot("project_name") is None:
+        if sector == "other" and named and tracker.get_slot("project_name") is None and not sends_to_sites(employer):
             return [slot for slot in domain_slots if slot != "project_name"]
         return domain_slots
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -24,7 +24,7 @@ from nlu.patterns import find_spans
 from nlu.periods import work_period
 from nlu.script import normalise
 
-_DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意)|"
+_DONT_KNOW = re.compile(r"^(不知道|不清楚|不记得|记不清|忘了|不晓得|不太清楚|没注意|唔知|唔清楚|冇知)|"
                         r"(真?不知道|不晓得|不清楚)(叫)?(啥|什么)|(叫|是)(啥|什么)(我)?(真?不知道|不晓得|不清楚)")
 # A question back ("写劳务公司还是写带我们的工头？", "啥意思？就是工地的名字吗") is not an answer.
 _QUESTION = re.compile(r"[?？]|吗$|呢$|啥意思|什么意思|还是写|还是说|是不是要|要不要|一定要")
@@ -202,10 +202,14 @@ _CALLED_BUSINESS = re.compile(r"(公司|厂|店|单位|商行)(名字|名)?(叫�
 _REST_OF_NAME = re.compile(r"((?:(?![的在干做给欠说是])[\u4e00-\u9fffA-Za-z0-9]){1,10})(?=$|[\s,，。;；!！?？])")
 
 
-def _whole_business_name(message: str, name: str) -> str:
+def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) -> str:
     """A business name the tagger cut at its start, whole again: "那家椰林阿婆椰子鸡店" gives 椰林阿婆椰子鸡店,
-    not 阿婆椰子鸡店 (at most four characters back, to the word before the name)."""
+    not 阿婆椰子鸡店 (at most four characters back, to the word before the name or the end of a place)."""
     at = message.find(name)
+    for place in places:
+        if place and 0 < at - (end := message.find(place) + len(place)) <= 2 and message.find(place) >= 0 \
+                and rules.BUSINESS_WORDS.search(normalise(name)):
+            return message[end:at] + name  # "深圳福田大快活茶餐厅": from the end of the place
     if at > 0 and _CALLED_BUSINESS.search(normalise(message[:at])) and \
             (rest := _REST_OF_NAME.match(message[at + len(name):])):
         return name + rest.group(1)  # "公司叫星芒文化传媒，": the tagger's 星芒文 runs to the comma
@@ -219,7 +223,7 @@ def _whole_business_name(message: str, name: str) -> str:
     return message[start:at] + name if whole else name
 
 
-_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?([\u4e00-\u9fff]{2,3})")
+_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?(?!不|唔|冇|没)([\u4e00-\u9fff]{2,3})")
 
 
 _ENDS_IN_BUSINESS = re.compile(rules.BUSINESS_WORDS.pattern + "$")
@@ -236,6 +240,10 @@ def _names_a_business(text: str, places: list) -> bool:
 
 # A project's name, then what the worker did there.
 _NAME_THEN_WORK = re.compile(r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在)")
+# A place then the business: 惠州博罗的润丰电子厂.
+_PLACE_THEN_NAME = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(的|那个|那家|那边的)(?=[\u4e00-\u9fff]{2,})")
+# The worker talking about themselves: 我叫牛建强, 俺是李大海.
+_ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]{2,3}$")
 # Words the tagger sometimes reads as a name after a role word (包工头手里, 老板那边).
 _NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头)")
 
@@ -322,20 +330,31 @@ class FieldValidators:
             return _rejected(tracker, "employer_name")
         if _QUESTION.search(text):
             return _rejected(tracker, "employer_name")  # a question back: the form asks again
+        full = rules.full_name_answer(_text(tracker), contact) if asked and rules.is_nickname(contact) else None
+        if full:
+            result = _with_source(tracker, {"employer_name": full}, "employer_name", _text(tracker))
+            return {**result, "employer_type": rules.employer_type(full, _text(tracker))}  # "孙丽华，就是孙姐"
+        if asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
+            value = text = name  # "就叫他老宋，全名不知道": 老宋 is what the worker knows
         if asked and contact and _DONT_KNOW.search(text):
             # the business's name is not known: the boss is who owes the money
             result = _with_source(tracker, {"employer_name": contact}, "employer_name", text)
             return {**result, "employer_type": "individual"}
+        if asked and text == _text(tracker) and _ABOUT_ME.match(normalise(text)):
+            return _rejected(tracker, "employer_name")  # "我叫牛建强": the worker's own name, not who owes
         named = [entity["value"] for entity in source.get("entities") or [] if entity.get("entity") == "employer"
                  and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
-        companies = [name for name in named if rules.employer_type(name) == "company"]
+        companies = [name for name in named if rules.BUSINESS_WORDS.search(normalise(name))]
         if named and _NOT_A_NAME.fullmatch(text):
             value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one
+        if rules.is_nickname(text) and (real := [name for name in named if not rules.is_nickname(name)]):
+            value = text = real[0]  # "雇主周永年 我哋叫佢周生": the name, not what they call him
         if companies and rules.employer_type(text, message) != "company":
             value = text = companies[0]  # the labour company, not the gang leader named beside it
         elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
             value = text = described.group(1)  # the name, not who they are
-        elif text == _text(tracker) and (named := _NAME_THEN_MORE.match(rules.clean_text(text) or "")):
+        elif text == _text(tracker) and (named := _NAME_THEN_MORE.match(rules.clean_text(text) or "")) \
+                and not rules.is_generic_employer(named.group(1)):
             value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
         elif asked and text != _text(tracker) and text in _text(tracker) and _one_name(_text(tracker)):
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
@@ -344,7 +363,13 @@ class FieldValidators:
         if (real := _REAL_NAME.search(normalise(message))) and text in message and text != message:
             at = real.start(3)
             value = text = message[at:at + len(real.group(3))]  # "大家都叫他韩老三 真名韩三林"
-        value = text = _whole_business_name(message, text)
+        value = text = _whole_business_name(message, text, [e.get("value") or "" for e in source.get("entities") or []
+                                                            if e.get("entity") == "location"])
+        if (at_place := _PLACE_THEN_NAME.match(normalise(text))) and any(
+                normalise(e.get("value") or "") == at_place.group(1) for e in source.get("entities") or []):
+            value = text = text[at_place.end():]  # "惠州博罗的润丰电子厂": the place is kept as the place
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,3}在", text) and rules.employer_type(text[:-1]) == "individual":
+            value = text = text[:-1]  # "跟着包工头刘德贵在郑州": the tagger's 刘德贵在
         if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
             return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
         if rules.is_generic_employer(rules.clean_text(text)):

@@ -133,7 +133,8 @@ def test_a_phone_not_asked_for_counts_only_when_it_is_the_workers():
 
 @pytest.mark.parametrize("name,nickname", [
     ("陈姐", True), ("周老闆", True), ("覃师傅", True), ("彪哥", True), ("老鄭", True), ("卜老三", True),
-    ("何伯", True), ("阿Ken", True), ("陈建国", False), ("老乡鸡", False),
+    ("何伯", True), ("阿Ken", True), ("黑子", True), ("梁生", True),
+    ("陈建国", False), ("老乡鸡", False),
     ("老板", False), ("华姐家政", False), ("宏达厂", False),
 ])
 def test_a_form_of_address_is_a_nickname_staff_cannot_look_up(name, nickname):
@@ -183,3 +184,33 @@ def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, ex
 @pytest.mark.parametrize("text", ["我", "就我自己", "俺一个"])
 def test_the_worker_alone_is_one(text):
     assert fields.count_from(text).low == 1
+
+
+@pytest.mark.parametrize("answer,nickname,name", [
+    ("孙丽华，就是孙姐", "孙姐", "孙丽华"), ("鄭師傅，全名鄭國樑", "老鄭", "鄭國樑"),
+    ("彪哥嘛，大名孙德彪", "彪哥", "孙德彪"),
+    ("悦颜美甲 老板娘姓陶", "陶姐", "悦颜美甲"), ("就叫他老宋，全名不知道", "老宋", None), ("唔知佢全名", "何伯", None),
+    ("不知道", "孙姐", None),
+])
+def test_the_full_name_asked_for_a_nickname(answer, nickname, name):
+    assert fields.full_name_answer(answer, nickname) == name
+
+
+@pytest.mark.parametrize("answer,name", [
+    ("就叫他老宋，全名不知道", "老宋"), ("老麥 全名唔知", "老麥"), ("不知道", "不知道"), ("王德顺", "王德顺"),
+])
+def test_a_name_said_with_the_full_name_unknown_is_kept(answer, name):
+    assert fields.without_unknown_full_name(answer) == name
+
+
+def test_who_owes_is_read_past_a_role_and_a_comma_and_a_demonstrative_is_no_name():
+    assert fields.employer_name_from("大棚老板，叫王德顺") == "王德顺"
+    assert fields.employer_name_from("店子叫巴渝老码头火锅") == "巴渝老码头火锅"
+    assert fields.is_generic_employer("介公司")
+
+
+@pytest.mark.parametrize("employer,sends", [
+    ("洁美保洁服务有限公司", True), ("金盾保安公司", True), ("宏达电子厂", False), ("湘里人家", False), (None, False),
+])
+def test_cleaning_and_security_firms_send_workers_to_sites(employer, sends):
+    assert fields.sends_to_sites(employer) is sends

@@ -2,7 +2,14 @@
 
 import pytest
 
-from bot.actions.field_validators import _NAME_THEN_WORK, _NOT_A_NAME, _span_of_points, _whole_business_name
+from bot.actions.field_validators import (
+    _ABOUT_ME,
+    _NAME_THEN_WORK,
+    _NOT_A_NAME,
+    _PLACE_THEN_NAME,
+    _span_of_points,
+    _whole_business_name,
+)
 
 
 @pytest.mark.parametrize("message,name,whole", [
@@ -31,3 +38,9 @@ def test_a_place_word_after_a_role_is_no_name_and_a_project_answer_ends_at_what_
     assert _NOT_A_NAME.fullmatch("手里") and not _NOT_A_NAME.fullmatch("卢国强")
     assert _NAME_THEN_WORK.match("御景豪庭，帮业主装修").group(1) == "御景豪庭"
     assert _NAME_THEN_WORK.match("少荃湖安置房B区") is None
+
+
+def test_a_place_before_a_business_bounds_its_name_and_the_worker_s_own_name_is_not_the_employer():
+    assert _whole_business_name("深圳福田大快活茶餐厅欠我人工", "快活茶餐厅", ["深圳福田"]) == "大快活茶餐厅"
+    assert _PLACE_THEN_NAME.match("惠州博罗的润丰电子厂").group(1) == "惠州博罗"
+    assert _ABOUT_ME.match("我叫牛建强") and not _ABOUT_ME.match("我是跟着宏达建筑干的")
