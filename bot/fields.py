@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from nlu.gazetteer import SURNAMES
 from nlu.numbers import Quantity, parse_amount, parse_count, parse_quantity, to_halfwidth
+from nlu.patterns import find_spans
 from nlu.periods import parse_period
 from nlu.script import normalise
 
@@ -36,6 +37,7 @@ FIELD_LABELS = {
 SECTOR_LABELS = {"construction": "工程建设领域", "other": "非工程建设领域"}
 MAX_TEXT = 100
 MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
+MIN_AMOUNT = 50  # a total owed below this said in passing is a misread figure (我们俩工资), not wages
 
 _SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了)")
 _FILLER_PREFIX = re.compile(
@@ -300,8 +302,14 @@ def count_from(text: Optional[str]) -> Optional[Quantity]:
     """A head count; never a sum of money (三万块 is not thirty thousand people)."""
     if not text or re.search(r"[元块塊钱錢万萬]|[wWkK]\b", text):
         return None
-    if re.fullmatch(r"(就|只有|只)?(我|俺|本人|咱|我自己|俺自己)(自己)?(一个人?|1个人?)?[啊呀嘛的了咯啦]?", text.strip()):
-        return Quantity(1, 1, False)  # "我", "就我自己"
+    text = re.sub(r"[^。？?！!，,]*[？?]", "", text).strip()  # "一定要说几个人吗？": a question counts no one
+    first = re.split(r"[，,。\s]", text)[0]
+    if re.fullmatch(r"(就|只有|只)?(我|俺|本人|咱|我自己|俺自己)(自己)?(一个人?|1个人?)?[啊呀嘛的了咯啦]?", first) \
+            or re.search(r"(只知道|只算|就算)(我|俺)(自己)?的?$", first):
+        return Quantity(1, 1, False)  # "我", "就我自己", "我自己，别的保安也有没发的", "我只知道我自己的"
+    spans = {span.entity for span in find_spans(normalise(text))}
+    if not text or ("period" in spans and "worker_count" not in spans):
+        return None  # "是九月份和十月份的": months, not people
     count = parse_count(text)
     if count is None:  # a bare figure answers "how many people?"
         count = parse_quantity(text)
@@ -453,7 +461,7 @@ _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("project_name", r"(项目|工地|工程|单位名|楼盘|小区)"),
     ("location", r"(地点|地址|地方|位置|在哪)"),
 )
-_NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|是|为|叫)[:：]?\s*(.+)$")
+_NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|叫)[:：]?\s*(.+)$")  # not 不是今年
 
 
 def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:

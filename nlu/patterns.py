@@ -97,6 +97,9 @@ def find_spans(text: str) -> List[Span]:
                 continue
             if entity == "amount" and _NOT_AMOUNT_AFTER.match(probe[end:]):
                 continue
+            if entity == "amount" and re.fullmatch(r"[俩仨两二三四五六七八九]", value) and \
+                    re.match(r"(的)?(工资|工钱)", probe[end:]):
+                continue  # 欠我们俩工资: two people, not two yuan
             # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
             if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月|天)?", value) and \
                     re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?|还欠|还差|说好的?|讲好的?)?\s*[\d{_N}]",

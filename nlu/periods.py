@@ -58,6 +58,15 @@ def _months_back(months: int, today: date) -> str:
     return f"{start // 12:04d}-{start % 12 + 1:02d}"
 
 
+_CN_DIGITS = "一二三四五六七八九十"
+_NEIGHBOUR_MONTHS = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九])([二三四五六七八九十])月")
+
+
+def _two_months(found: re.Match) -> str:
+    first, second = (_CN_DIGITS.index(found.group(i)) for i in (1, 2))
+    return f"{found.group(1)}月{found.group(2)}月" if second == first + 1 else found.group(0)
+
+
 def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str, Any]:
     """How long wages are owed: {"months", "start_month"} where they can be computed.
 
@@ -70,6 +79,7 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     if not text:
         return result
     text = re.sub(r"(俩|仨)(?=多?月)", r"\1个", normalise(text)).replace("俩", "两").replace("仨", "三")  # 仨月 = 3 months
+    text = _NEIGHBOUR_MONTHS.sub(_two_months, text)  # 八九月 = 八月九月
     # 5到8月: the first month's 月 left out
     text = re.sub(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})(?=(?:到|至|-|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)",
                   r"\1月", text)

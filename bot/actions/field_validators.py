@@ -35,7 +35,7 @@ _DESCRIBED = re.compile(
     r"^(.{2,16}?)[\s,，、]+(是个|是|就是|一个|种|开|搞|做|干|的)?.{0,8}(的|老板|老闆|店|厂|场|园|馆)$")
 # A name and then something else about it: "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子".
 _NAME_THEN_MORE = re.compile(r"^(.{2,20}?)[,，\s]+(项目|工地|工程|是|就是)?.{0,6}(叫|是|的)(.{0,12})$")
-_TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬]|号|"
+_TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬](?:天|季)|开春|入冬|号|"
                          r"五一|端午|中秋|国庆|元旦|清明|开春|开学|那阵|那会")
 # The name is not known: "项目叫啥我也不晓得", "俺也不知道叫啥，就是…那个新盘".
 _NAME_UNKNOWN = re.compile(r"(不知道|不晓得|不清楚|不记得|忘了)(它|他)?(叫|是)(啥|什么)|"
@@ -242,6 +242,8 @@ def _names_a_business(text: str, places: list) -> bool:
 _NAME_THEN_WORK = re.compile(r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在)")
 # A place then the business: 惠州博罗的润丰电子厂.
 _PLACE_THEN_NAME = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(的|那个|那家|那边的)(?=[\u4e00-\u9fff]{2,})")
+# Words of what happened, not of where: 老板说月底给，都说三回了.
+_SAYS_WHAT_HAPPENED = re.compile(r"(说|给|欠|拖|没|不)")
 # The worker talking about themselves: 我叫牛建强, 俺是李大海.
 _ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]{2,3}$")
 # Words the tagger sometimes reads as a name after a role word (包工头手里, 老板那边).
@@ -432,9 +434,11 @@ class FieldValidators:
             return _rejected(tracker, "location")  # 建华 of "班长普建华": part of a person's name
         if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
-        if not _entity_spans(tracker, "location") and (_QUESTION.search(text) or rules.normalise_phone(text)
-                                                       or re.search(r"(老板|老闆|包工头|工头)[的]?(是|叫)", text)):
-            return _rejected(tracker, "location")  # not a place: asked again
+        if not _entity_spans(tracker, "location") and (
+                _QUESTION.search(text) or rules.normalise_phone(text)
+                or re.search(r"(老板|老闆|包工头|工头)[的]?(是|叫)", text)
+                or _ABOUT_ME.match(normalise(text)) or _SAYS_WHAT_HAPPENED.search(text)):
+            return _rejected(tracker, "location")  # not a place ("我叫骆红英", "老板说月底给"): asked again
         return self._free_text("location", value, dispatcher, tracker)
 
     @keeps_earlier_answer
@@ -449,6 +453,8 @@ class FieldValidators:
         total = owed_total(_text(tracker)) if text and text in _text(tracker) else None
         if total is None and text and text in _text(tracker) and not _asked(tracker, "amount_yuan"):
             return _rejected(tracker, "amount_yuan")  # "他给过俺三回零花钱一回两三百": paid, not owed; asked later
+        if total is not None and total.amount.high < rules.MIN_AMOUNT and not _asked(tracker, "amount_yuan"):
+            return _rejected(tracker, "amount_yuan")  # "欠我们俩工资": 俩 is two people, not two yuan
         amount, working = (total.amount, total.working) if total else (rules.amount_from(text), None)
         if amount is None:
             words = _span_value(text, "amount")
@@ -484,6 +490,11 @@ class FieldValidators:
         text = str(value or "")
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, "worker_count", text, worker_count_approximate=False)
+        message = normalise(_text(tracker))
+        at = message.find(normalise(text))
+        if at >= 0 and text != _text(tracker) and any(span.entity == "period" and span.start <= at < span.end
+                                                       for span in find_spans(message)):
+            return _rejected(tracker, "worker_count")  # the 九 of "九月份和十月份": a month, not a head count
         count = rules.count_from(text)
         if count is None and _asked(tracker, "worker_count"):
             count = rules.count_from(_text(tracker))
@@ -491,6 +502,8 @@ class FieldValidators:
             if _asked(tracker, "worker_count"):
                 dispatcher.utter_message(response="utter_invalid_worker_count")
             return _rejected(tracker, "worker_count")
+        if count.exact is None and not _asked(tracker, "worker_count"):
+            return _rejected(tracker, "worker_count")  # "好几个人都没拿到" in passing: the form asks how many
         result = {"worker_count": count.low, "worker_count_approximate": count.exact is None}
         result = _with_source(tracker, result, "worker_count", text)
         return _flag(tracker, result, "worker_count") if count.exact is None else result

@@ -175,15 +175,22 @@ def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind
 @pytest.mark.parametrize("text,expected", [
     ("不对，名字错了，是王建平，建设的建", ("reporter_name", "王建平")),
     ("不对，老板写错了，欠钱的是鸿运劳务公司，施老四只是带班的", ("employer_name", "鸿运劳务公司")),
+    ("时间不对，不是今年，是去年5月到7月", ("period_text", "去年5月到7月")),
     ("不對，電話錯了，是13970235518", ("phone", "13970235518")),
 ])
 def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
     assert fields.parse_correction(text) == expected
 
 
-@pytest.mark.parametrize("text", ["我", "就我自己", "俺一个"])
+@pytest.mark.parametrize("text", ["我", "就我自己", "俺一个", "我自己，别的保安也有没发的，但我不知道几个",
+                                  "一定要说几个人吗？我只知道我自己的"])
 def test_the_worker_alone_is_one(text):
-    assert fields.count_from(text).low == 1
+    assert fields.count_from(text) == fields.Quantity(1, 1, False)
+
+
+@pytest.mark.parametrize("text", ["是九月份和十月份的", "8月到9月", "一定要说几个人吗？"])
+def test_months_and_questions_count_no_one(text):
+    assert fields.count_from(text) is None
 
 
 @pytest.mark.parametrize("answer,nickname,name", [

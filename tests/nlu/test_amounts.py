@@ -32,6 +32,7 @@ CASES = [
     # a monthly rate whose months are said elsewhere, two months said apart being one span
     ("7月份进去的 做到9月底 说好一个月三千八 一分钱都没发过 我自己还垫了一百二的体检费", Quantity(11_400, 11_400)),
     ("4万零8百", Quantity(40_800, 40_800)),
+    ("一天三百，干了70天，借了五千", Quantity(16_000, 16_000)),
     # side money in the figure's own clause is not wages; 说好 between a rate word and its figure
     ("一个月说好三千八，租的房子一个月还要六百，从7月干到9月底，三个月工资他一直拖着，还交了两百块押金",
      Quantity(11_400, 11_400)),

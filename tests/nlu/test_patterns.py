@@ -38,6 +38,7 @@ def test_closed_form_spans(text: str, expected: list) -> None:
     ("从去年5月到现在", [("period", "去年5月到现在")]),
     ("修S218省道 欠我一万九千五", [("amount", "一万九千五")]),  # a road's number is no amount
     ("市第二人民医院门诊楼", []),  # an ordinal, and 人民, count no one
+    ("汽配厂欠我们俩工资", []),  # two people, not two yuan
 ])
 def test_things_workers_write_that_rules_once_misread(text, expected):
     assert [(s.entity, s.value) for s in find_spans(text)] == expected

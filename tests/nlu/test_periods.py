@@ -41,6 +41,7 @@ def test_one_time_said_is_left_to_the_tagger():
     assert _worked("干了三个月")[0] is None
 
 
-@pytest.mark.parametrize("text,months", [("仨月", 3), ("俩月", 2), ("三月", 1), ("俺仨干了三月到五月", 3)])
+@pytest.mark.parametrize("text,months", [("仨月", 3), ("俩月", 2), ("三月", 1), ("俺仨干了三月到五月", 3),
+                                         ("八九月", 2), ("三四个月", 3)])
 def test_three_months_said_with_sa_is_three_months_not_march(text, months):
     assert parse_period(text, TODAY)["months"] == months
