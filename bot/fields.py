@@ -112,7 +112,12 @@ _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|�
 _FULL_NAME_UNKNOWN = re.compile(
     r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道|不清楚|不晓得|唔知|记不清|不记得|冇知)"
     r"(全名|大名|真名|名字)?(叫啥|是啥|叫什么)?$")
-_NOT_KNOWN = re.compile(r"(不知道|不清楚|不晓得|唔知|冇知|记不清|不记得)")
+_NOT_KNOWN = re.compile(r"(不知|不清楚|不晓得|唔知|冇知|记不清|不记得|莫得数)")
+
+
+def says_not_known(text: Optional[str]) -> bool:
+    """The worker does not know (不知道, 俺不知他大名, 唔知佢全名), anywhere in the answer."""
+    return bool(_NOT_KNOWN.search(normalise(text or "")))
 _FILLER_BEFORE_A_NAME = re.compile(r"^((就|都|我们都|大家都)?(叫|喊)(他|她|佢)(做)?|就是|是|他叫|她叫|就叫|叫做|叫|全名|大名|真名)+")
 
 
@@ -140,7 +145,8 @@ def full_name_answer(text: str, nickname: str) -> Optional[str]:
             continue
         lead = _FILLER_BEFORE_A_NAME.match(words)
         start = chunk.start() + (lead.end() if lead else 0)
-        name = simplified[start:chunk.end()]
+        name = employer_name_from(simplified[start:chunk.end()])  # "店名叫鲁记老灶串串香"
+        start = chunk.end() - len(name)
         if len(name) >= 2 and name not in normalise(nickname) and not is_generic_employer(name) \
                 and not is_nickname(name) and not re.match(r"^(姓|老板|老闆|我|俺|他|她)", name):
             return text[start:chunk.end()]

@@ -207,8 +207,9 @@ def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) ->
     not 阿婆椰子鸡店 (at most four characters back, to the word before the name or the end of a place)."""
     at = message.find(name)
     for place in places:
-        if place and 0 < at - (end := message.find(place) + len(place)) <= 2 and message.find(place) >= 0 \
-                and rules.BUSINESS_WORDS.search(normalise(name)):
+        end = message.find(place) + len(place)
+        if place and message.find(place) >= 0 and 0 < at - end <= 2 and rules.BUSINESS_WORDS.search(normalise(name)) \
+                and not re.search(r"[的那这一个家间]", message[end:at]):
             return message[end:at] + name  # "深圳福田大快活茶餐厅": from the end of the place
     if at > 0 and _CALLED_BUSINESS.search(normalise(message[:at])) and \
             (rest := _REST_OF_NAME.match(message[at + len(name):])):
@@ -336,6 +337,9 @@ class FieldValidators:
         if full:
             result = _with_source(tracker, {"employer_name": full}, "employer_name", _text(tracker))
             return {**result, "employer_type": rules.employer_type(full, _text(tracker))}  # "孙丽华，就是孙姐"
+        if asked and rules.is_nickname(contact) and rules.says_not_known(_text(tracker)):
+            result = _with_source(tracker, {"employer_name": contact}, "employer_name", _text(tracker))
+            return {**result, "employer_type": "individual"}  # "俺不知道他大名": the nickname is all there is
         if asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
             value = text = name  # "就叫他老宋，全名不知道": 老宋 is what the worker knows
         if asked and contact and _DONT_KNOW.search(text):
@@ -346,7 +350,8 @@ class FieldValidators:
             return _rejected(tracker, "employer_name")  # "我叫牛建强": the worker's own name, not who owes
         named = [entity["value"] for entity in source.get("entities") or [] if entity.get("entity") == "employer"
                  and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
-        companies = [name for name in named if rules.BUSINESS_WORDS.search(normalise(name))]
+        companies = [name for name in named if rules.employer_type(name) == "company"
+                     and (len(name) >= 4 or rules.BUSINESS_WORDS.search(normalise(name)))]  # not 尔敦 of 额尔敦
         if named and _NOT_A_NAME.fullmatch(text):
             value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one
         if rules.is_nickname(text) and (real := [name for name in named if not rules.is_nickname(name)]):

@@ -197,7 +197,7 @@ def test_months_and_questions_count_no_one(text):
     ("孙丽华，就是孙姐", "孙姐", "孙丽华"), ("鄭師傅，全名鄭國樑", "老鄭", "鄭國樑"),
     ("彪哥嘛，大名孙德彪", "彪哥", "孙德彪"),
     ("悦颜美甲 老板娘姓陶", "陶姐", "悦颜美甲"), ("就叫他老宋，全名不知道", "老宋", None), ("唔知佢全名", "何伯", None),
-    ("不知道", "孙姐", None),
+    ("不知道", "孙姐", None), ("店名叫鲁记老灶串串香", "鲁老板", "鲁记老灶串串香"), ("俺不知他大名", "黑子", None),
 ])
 def test_the_full_name_asked_for_a_nickname(answer, nickname, name):
     assert fields.full_name_answer(answer, nickname) == name
