@@ -139,3 +139,23 @@ async def test_a_name_the_tagger_was_unsure_of_is_marked_for_staff(dispatcher, d
     result = await validate("employer_name", "鼎盛", dispatcher, domain, text="鼎盛电子厂那边", entities=sure,
                             slots={"requested_slot": "employer_name"})
     assert "employer_name" not in (result.get("needs_check") or [])
+
+
+async def test_a_nickname_said_in_passing_is_kept_aside_and_its_full_name_asked(dispatcher, domain):
+    opening = "雇主我们都叫她孙姐，一个月六千五，9月10月两个月都没给"
+    result = await validate("employer_name", "孙姐", dispatcher, domain, text=opening,
+                            entities=[{"entity": "employer", "value": "孙姐"}])
+    assert result == {"employer_name": None, "employer_contact": "孙姐"}
+    answer = "孙丽华，就是孙姐"
+    result = await validate("employer_name", "孙姐", dispatcher, domain, text=answer,
+                            slots={"requested_slot": "employer_name", "employer_contact": "孙姐"})
+    assert result["employer_name"] == "孙丽华" and result["employer_type"] == "individual"
+    result = await validate("employer_name", "不知道", dispatcher, domain, text="不知道她全名",
+                            slots={"requested_slot": "employer_name", "employer_contact": "孙姐"})
+    assert result["employer_name"] == "孙姐"
+
+
+async def test_months_answering_the_count_question_are_no_head_count(dispatcher, domain):
+    result = await validate("worker_count", "九", dispatcher, domain, text="是九月份和十月份的",
+                            slots={"requested_slot": "worker_count"})
+    assert result["worker_count"] is None
