@@ -468,6 +468,8 @@ _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("location", r"(地点|地址|地方|位置|在哪)"),
 )
 _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|叫)[:：]?\s*(.+)$")  # not 不是今年
+_NEW_PLACE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|(?<![现正])在)[:：]?\s*(.+)$")  # 工地在萍乡安源
+_SAID_WRONG = re.compile(r"^.{0,3}?(错|不对)")
 
 
 def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
@@ -475,13 +477,14 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
     if not text:
         return None
     simplified = normalise(text)  # same length: the value keeps the worker's own characters
-    for slot, pattern in _CORRECTION_TARGETS:
-        target = re.search(pattern, simplified)
-        if not target:
-            continue
-        value = _NEW_VALUE.search(simplified, target.end())
-        # the new value is the first phrase: not "，建设的建" or "，施老四只是带班的" after it
-        words = re.split(r"[,，。;；]|\s+(?:不是|而不是)", text[value.start(1):value.end(1)])[0].strip() if value else ""
+    targets = [(slot, found) for slot, pattern in _CORRECTION_TARGETS if (found := re.search(pattern, simplified))]
+    # the field said to be wrong comes first: "地方说错了，工地在萍乡安源" is the place, not the project
+    targets.sort(key=lambda target: not _SAID_WRONG.match(simplified[target[1].end():]))
+    for slot, target in targets:
+        value = (_NEW_PLACE if slot == "location" else _NEW_VALUE).search(simplified, target.end())
+        # the new value is the first phrase: not "，建设的建", " 晓得的晓" or "，施老四只是带班的" after it
+        words = re.split(r"[,，。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",
+                         text[value.start(1):value.end(1)])[0].strip() if value else ""
         if words and clean_text(words):
             return slot, words
     return None

@@ -176,6 +176,9 @@ def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind
     ("不对，名字错了，是王建平，建设的建", ("reporter_name", "王建平")),
     ("不对，老板写错了，欠钱的是鸿运劳务公司，施老四只是带班的", ("employer_name", "鸿运劳务公司")),
     ("时间不对，不是今年，是去年5月到7月", ("period_text", "去年5月到7月")),
+    ("地方说错了，工地在萍乡安源，不是宜春，我老家才是宜春的", ("location", "萍乡安源")),  # the field said wrong
+    ("名字写错了 我叫樊晓宁 晓得的晓", ("reporter_name", "樊晓宁")),
+    ("人数不对 是八个 还有两个女的我给忘了", ("worker_count", "八个")),
     ("不對，電話錯了，是13970235518", ("phone", "13970235518")),
 ])
 def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
