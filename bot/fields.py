@@ -105,6 +105,7 @@ _ROLE_PREFIX = re.compile(
     r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
 _CALLED = re.compile(
     r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))[,，\s]*(叫做|叫|名叫|是)(.{2,})$")
+_ROLE_AFTER = re.compile(r"[\s,，]*(雇主|包工头|工头|老板|东家|班长|带班的?)$")
 _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
 
 
@@ -162,6 +163,8 @@ def employer_name_from(text: str) -> str:
         return name[called.start(4):]
     if (role := _ROLE_PREFIX.match(simplified)) and not is_generic_employer(simplified[role.end():]):
         return name[role.end():]
+    if (role := _ROLE_AFTER.search(simplified)) and role.start() >= 2:
+        return name[:role.start()]  # "任卫东 雇主": the name, then who they are
     return name
 
 
@@ -214,6 +217,8 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
     name = normalise(name)
     if BUSINESS_WORDS.search(name) and not re.search(r"(老板|包工头|工头)$", name):
         return "company"
+    if len(name) >= 4 and re.search(_KIND + r"$|排档$", name):
+        return "company"  # 老街坊烧烤, 阿强记海鲜大排档: a shop, whatever its name starts with
     if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
         return "individual"
     at = normalise(context).find(name)

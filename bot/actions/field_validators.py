@@ -224,6 +224,32 @@ def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) ->
     return message[start:at] + name if whole else name
 
 
+# What follows a project's name as part of it: 群力新城C区, 万科城三期, 城南污水处理厂扩建, 堆龙新城保障房.
+_PROJECT_SUFFIX = re.compile(
+    r"^((?:[A-Za-z\d]+(?:区|座|栋|号楼|地块)?|[一二三四五六七八九十\d]+(?:期|标段|号楼|栋|号线)"
+    r"|扩建|改造|改扩建|保障房|安置房|二期|三期)+)")
+
+
+def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> str:
+    """A project name the tagger cut short, whole again: "群力新城C区干木工" gives 群力新城C区, not 群力新城; and
+    "长沙梅溪湖国际新城" gives 梅溪湖国际新城 (back to the end of the place or the word before the name)."""
+    at = message.find(name)
+    if at < 0 or not name:
+        return name
+    if rest := _PROJECT_SUFFIX.match(message[at + len(name):]):
+        name += rest.group(1)
+    start = at
+    ends = [message.find(place) + len(place) for place in places if place and 0 <= message.find(place) < at]
+    stop = max([max(0, at - 4), *[end for end in ends if at - end <= 4]])
+    def boundary(at: int) -> bool:
+        return bool(_BEFORE_A_NAME.search(normalise(message[:at])) or re.search(r"(修|盖|干|做|搞)$", message[:at]))
+
+    while start > stop and re.match(r"[\u4e00-\u9fff]", message[start - 1]) and not boundary(start):
+        start -= 1
+    whole = start == stop and start in ends or start == 0 or boundary(start)
+    return message[start:at] + name if whole and start < at else name
+
+
 _REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?(?!不|唔|冇|没)([\u4e00-\u9fff]{2,3})")
 
 
@@ -421,6 +447,9 @@ class FieldValidators:
         name = rules.project_name_from(simplified)
         at = simplified.find(name)
         value = text[at:at + len(name)] if at >= 0 else text
+        source = _source(tracker, value)
+        value = _whole_project_name(source.get("text") or "", value, [
+            e.get("value") or "" for e in source.get("entities") or [] if e.get("entity") == "location"])
         result = self._free_text("project_name", value, dispatcher, tracker)
         place, project = tracker.get_slot("location"), result.get("project_name")
         place_said = ((tracker.get_slot("field_sources") or {}).get("location") or {}).get("text") or ""

@@ -217,6 +217,8 @@ def test_who_owes_is_read_past_a_role_and_a_comma_and_a_demonstrative_is_no_name
     assert fields.employer_name_from("大棚老板，叫王德顺") == "王德顺"
     assert fields.employer_name_from("店子叫巴渝老码头火锅") == "巴渝老码头火锅"
     assert fields.is_generic_employer("介公司")
+    assert fields.employer_name_from("任卫东 雇主") == "任卫东" and fields.employer_name_from("周文濤 僱主") == "周文濤"
+    assert fields.employer_type("老街坊烧烤") == fields.employer_type("阿强记海鲜大排档") == "company"
 
 
 @pytest.mark.parametrize("employer,sends", [

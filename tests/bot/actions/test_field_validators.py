@@ -9,6 +9,7 @@ from bot.actions.field_validators import (
     _PLACE_THEN_NAME,
     _span_of_points,
     _whole_business_name,
+    _whole_project_name,
 )
 
 
@@ -45,3 +46,14 @@ def test_a_place_before_a_business_bounds_its_name_and_the_worker_s_own_name_is_
     assert _whole_business_name("我在深圳龙华的鑫源电子厂做了半年", "鑫源电子厂", ["深圳龙华"]) == "鑫源电子厂"
     assert _PLACE_THEN_NAME.match("惠州博罗的润丰电子厂").group(1) == "惠州博罗"
     assert _ABOUT_ME.match("我叫牛建强") and not _ABOUT_ME.match("我是跟着宏达建筑干的")
+
+
+@pytest.mark.parametrize("message,name,places,whole", [
+    ("在哈尔滨道里区群力新城C区干木工", "群力新城", ["哈尔滨道里区"], "群力新城C区"),
+    ("我在长沙梅溪湖国际新城干活", "国际新城", ["长沙"], "梅溪湖国际新城"),
+    ("修县城环城路的工钱", "环城路", [], "县城环城路"),
+    ("在郑州航空港区那个锦荣府项目干木工", "锦荣府", ["郑州航空港区"], "锦荣府"),
+    ("在贵阳观山湖锦江世纪花园做防水", "锦江世纪花园", ["贵阳观山湖"], "锦江世纪花园"),
+])
+def test_a_project_name_the_tagger_cut_short_is_made_whole(message, name, places, whole):
+    assert _whole_project_name(message, name, places) == whole
