@@ -142,8 +142,8 @@ def full_name_answer(text: str, nickname: str) -> Optional[str]:
         return text[said.start(3):said.end(3)]
     for chunk in re.finditer(r"[^,，。;；\s]+", simplified):
         words = chunk.group(0)
-        if _NOT_KNOWN.search(words) or re.search(r"(姓什么|叫什么|叫啥)", words):
-            continue
+        if _NOT_KNOWN.search(words) or re.search(r"(姓什么|叫什么|叫啥)", words) or re.search(r"\d{3}", words):
+            continue  # not known, a question, or a phone or figure: no name
         lead = _FILLER_BEFORE_A_NAME.match(words)
         start = chunk.start() + (lead.end() if lead else 0)
         name = employer_name_from(simplified[start:chunk.end()])  # "店名叫鲁记老灶串串香"

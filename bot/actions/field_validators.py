@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
+from bot.places import province_of
 from nlu.amounts import owed_total
 from nlu.gazetteer import SURNAMES
 from nlu.patterns import find_spans
@@ -287,6 +288,9 @@ def _part_of_another_name(tracker: Tracker, slot: str, text: str) -> bool:
     is not a place, "蜀香园" inside "蜀香园川菜馆" answering the employer question is not a project, and
     "新城" inside the project "新城悦隽" is not the place."""
     asked, message = tracker.get_slot("requested_slot"), _text(tracker)
+    if slot == "location" and asked == "employer_name" and rules.is_nickname(tracker.get_slot("employer_contact")) \
+            and province_of(text):
+        return False  # "东莞长安镇" said when asked the full name of 老王: a place, and the nickname stands
     if (asked != slot and asked in ("employer_name", "project_name", "location", "reporter_name")
             and text and text in message and _one_name(message)):
         return True
@@ -359,13 +363,15 @@ class FieldValidators:
             return _rejected(tracker, "employer_name")
         if _QUESTION.search(text):
             return _rejected(tracker, "employer_name")  # a question back: the form asks again
-        full = rules.full_name_answer(_text(tracker), contact) if asked and rules.is_nickname(contact) else None
-        if full:
-            result = _with_source(tracker, {"employer_name": full}, "employer_name", _text(tracker))
-            return {**result, "employer_type": rules.employer_type(full, _text(tracker))}  # "孙丽华，就是孙姐"
-        if asked and rules.is_nickname(contact) and rules.says_not_known(_text(tracker)):
-            result = _with_source(tracker, {"employer_name": contact}, "employer_name", _text(tracker))
-            return {**result, "employer_type": "individual"}  # "俺不知道他大名": the nickname is all there is
+        if asked and rules.is_nickname(contact):
+            # the full-name question is asked once: a full name in the answer, or else the nickname stands
+            # ("俺不知道他大名", or the answer to another question: "东莞长安镇", "13812345678")
+            places = {e.get("value") for e in _entity_spans(tracker, "location")}
+            full = rules.full_name_answer(_text(tracker), contact)
+            a_place = full in places or (province_of(full) and not rules.BUSINESS_WORDS.search(normalise(full or "")))
+            name = full if full and not a_place and not _ABOUT_ME.match(normalise(_text(tracker))) else contact
+            result = _with_source(tracker, {"employer_name": name}, "employer_name", _text(tracker))
+            return {**result, "employer_type": rules.employer_type(name, _text(tracker)) if full else "individual"}
         if asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
             value = text = name  # "就叫他老宋，全名不知道": 老宋 is what the worker knows
         if asked and contact and _DONT_KNOW.search(text):

@@ -159,3 +159,10 @@ async def test_months_answering_the_count_question_are_no_head_count(dispatcher,
     result = await validate("worker_count", "九", dispatcher, domain, text="是九月份和十月份的",
                             slots={"requested_slot": "worker_count"})
     assert result["worker_count"] is None
+
+
+async def test_the_full_name_is_asked_once_and_another_answer_leaves_the_nickname(dispatcher, domain):
+    for answer in ("13812345678", "东莞长安镇", "我叫张建国"):
+        result = await validate("employer_name", answer, dispatcher, domain, text=answer,
+                                slots={"requested_slot": "employer_name", "employer_contact": "老王"})
+        assert result["employer_name"] == "老王" and result["employer_type"] == "individual"
