@@ -144,6 +144,10 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     return result
 
 
+# One month named, as the patterns below read it: a year word, then the month's number (去年10月份, 腊月).
+_YEAR_WORD = r"(\d{4}年|\d{2}年|去年|今年|前年|旧年)"
+_MONTH_NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)"
+
 # Words just before a duration that make it something other than the months worked unpaid:
 # 拖了一年多, 验收都过去三个月了, 学徒期三个月, 干满一年退押金, 房租都欠了两个月了.
 _NOT_WORKED_BEFORE = re.compile(
@@ -202,14 +206,13 @@ def work_period(text: str, spans: List[Tuple[int, int]]) -> Optional[str]:
 
 def _widened(simplified: str, a: int, b: int) -> Tuple[int, int]:
     """A month with the year said before it and the 份/底/初 after it: 去年10月份, not 10月."""
-    if year := re.search(r"(\d{4}年|\d{2}年|去年|今年|前年|旧年|上年)$", simplified[:a]):
-        a = year.start() if re.fullmatch(r"(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月", simplified[a:b]) else a
+    if year := re.search(rf"({_YEAR_WORD}|上年)$", simplified[:a]):
+        a = year.start() if re.fullmatch(rf"{_MONTH_NUMBER}月", simplified[a:b]) else a
     if re.fullmatch(r".*月", simplified[a:b]) and simplified[b:b + 1] in ("份", "底", "初") and b < len(simplified):
         b += 1
     return a, b
 
 
-_ONE_MONTH = re.compile(r"(\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?")
+_ONE_MONTH = re.compile(rf"{_YEAR_WORD}?{_MONTH_NUMBER}月(份|底|初|中)?")
 _LISTED_ON = re.compile(r"[\s,，、]*(还有|以及|和|跟|加上)(今年|去年)?")
-_MONTHS_NAMED = re.compile(
-    r"((\d{4}年|\d{2}年|去年|今年|前年|旧年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|正|冬|腊)月(份|底|初|中)?[和、]?)+")
+_MONTHS_NAMED = re.compile(rf"({_YEAR_WORD}?{_MONTH_NUMBER}月(份|底|初|中)?[和、]?)+")

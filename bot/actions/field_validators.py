@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable, Dict, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -203,13 +203,17 @@ _CALLED_BUSINESS = re.compile(r"(公司|厂|店|单位|商行)(名字|名)?(叫�
 _REST_OF_NAME = re.compile(r"((?:(?![的在干做给欠说是])[\u4e00-\u9fffA-Za-z0-9]){1,10})(?=$|[\s,，。;；!！?？])")
 
 
+def _place_ends(message: str, places: Sequence[str], at: int) -> List[int]:
+    """Where each place said before position `at` of the message ends: a name found there starts no earlier."""
+    return [message.find(place) + len(place) for place in places if place and 0 <= message.find(place) < at]
+
+
 def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) -> str:
     """A business name the tagger cut at its start, whole again: "那家椰林阿婆椰子鸡店" gives 椰林阿婆椰子鸡店,
     not 阿婆椰子鸡店 (at most four characters back, to the word before the name or the end of a place)."""
     at = message.find(name)
-    for place in places:
-        end = message.find(place) + len(place)
-        if place and message.find(place) >= 0 and 0 < at - end <= 2 and rules.BUSINESS_WORDS.search(normalise(name)) \
+    for end in _place_ends(message, places, at):
+        if 0 < at - end <= 2 and rules.BUSINESS_WORDS.search(normalise(name)) \
                 and not re.search(r"[的那这一个家间]", message[end:at]):
             return message[end:at] + name  # "深圳福田大快活茶餐厅": from the end of the place
     if at > 0 and _CALLED_BUSINESS.search(normalise(message[:at])) and \
@@ -240,10 +244,12 @@ def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> 
     if rest := _PROJECT_SUFFIX.match(message[at + len(name):]):
         name += rest.group(1)
     start = at
-    ends = [message.find(place) + len(place) for place in places if place and 0 <= message.find(place) < at]
+    ends = _place_ends(message, places, at)
     stop = max([max(0, at - 4), *[end for end in ends if at - end <= 4]])
-    def boundary(at: int) -> bool:
-        return bool(_BEFORE_A_NAME.search(normalise(message[:at])) or re.search(r"(修|盖|干|做|搞)$", message[:at]))
+
+    def boundary(position: int) -> bool:
+        before = message[:position]
+        return bool(_BEFORE_A_NAME.search(normalise(before)) or re.search(r"(修|盖|干|做|搞)$", before))
 
     while start > stop and re.match(r"[\u4e00-\u9fff]", message[start - 1]) and not boundary(start):
         start -= 1
