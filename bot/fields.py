@@ -68,7 +68,8 @@ def wants_to_skip(text: Optional[str]) -> bool:
 
 
 # 你先帮我报上去, 直接登记吧, 就这样提交: file now, with what is missing marked for staff.
-_FILE_NOW = re.compile(r"((先|直接|就这样|就这么|赶紧|快)(帮我|给我)?(报|登记|提交|交|上报)(上去|了吧|吧|了)?|"
+# 交 alone is "hand in" only at the end (先交吧), not "pay" (要先交什么费用不？).
+_FILE_NOW = re.compile(r"((先|直接|就这样|就这么|赶紧|快)(帮我|给我)?((报|登记|提交|上报)(上去|了吧|吧|了)?|交(上去|了吧|吧|了)?$)|"
                        r"(报|交|提交)上去吧?|帮我报上去)")
 
 
@@ -86,14 +87,15 @@ _PERSON_WORDS = re.compile(r"(包工头|包公头|班组长|带班|老板|工头
 # Shop and brand endings that are no one's given name: 靓衣坊, 川味轩, 陈记, 茶语时光.
 _SHOP_ENDINGS = re.compile(r"(坊|轩|阁|斋|记|行|堂|铺|楼|屋|吧|廊|居|苑|汇|源|园|时光|世家|之家|人家)$")
 # A role or a kind of business said instead of a name: 老板, 老細, 建筑公司, 一家火锅店, 劳务公司.
-_KIND = (r"(发型|烧腊|烧烤|海鲜|美甲|足浴|按摩|洗车|汽修|果园|大棚|农场|菜地|鱼塘|工地|养殖场|建筑|建设|劳务|装修|装饰|物流|快递|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
+_KIND = (r"(发型|烧腊|烧烤|海鲜|美甲|足浴|按摩|洗车|汽修|果园|大棚|农场|菜地|鱼塘|工地|养殖场|建筑|建设|劳务|装修|装饰|物流|快递|快运|速运|配送|仓储|冷链|搬家|家具|服装|火锅|电子|食品|印刷|鞋|制衣|包装|保安|保洁|物业|餐饮|外卖|"
          r"机械|五金|塑料|纺织|玩具|工程|施工|环卫|运输|货运|汽修|美容|美发|理发|奶茶|包子|早餐|小吃|川菜|湘菜|"
-         r"砖|水泥|木材|石材|钢材|化工|制药|养殖|种植|农业|家政|酒|茶|面|饭|菜|肉|水果|蔬菜|服饰|纸|玻璃)")
-_BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|屋|发廊|排档|档口|养老院|诊所|幼儿园|驾校|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
+         r"砖|水泥|木材|石材|钢材|化工|制药|养殖|种植|农业|家政|酒|茶|面|饭|菜|肉|水果|蔬菜|服饰|纸|玻璃|"
+         r"牛|羊|鸡|鸭|鱼|猪|粉|米线|拉面|麻辣烫|串串|烤鱼|快餐|茶餐|蛋糕|烘焙|面包|卤|饺子|炸鸡|鞋业|鞋|皮革|家电|灯具|陶瓷)")
+_BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|屋|发廊|养猪场|养鸡场|猪场|鸡场|养殖场|农场|牧场|林场|茶场|渔场|排档|档口|养老院|诊所|幼儿园|驾校|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
              r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
 _GENERIC_EMPLOYER = re.compile(
-    r"^(在|是|就是)?(一家|一个|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们|介|嗰间|呢间|这|那)?(的)?"
-    r"(" + _KIND + r"{0,2}" + _BUSINESS + r"(里|的)?(老板|老闆)?|" + _KIND + r"{1,2}(的)?(老板|老闆)|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
+    r"^(在|是|就是|喺)?(一家|一个|一间|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们|介|嗰间|呢间|这|那)?(的)?"
+    r"(" + _KIND + r"{0,3}" + _BUSINESS + r"(里|的)?(老板|老闆)?|" + _KIND + r"{1,2}(的)?(老板|老闆)|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
     r"东家|雇主|厂里|单位|项目部|公司里)$")
 # A kind of business named without its name, in a sentence: 物流公司老板曲长海, 在一个物流仓库装卸货.
 _BUSINESS_MENTIONED = re.compile(_KIND + r"{0,2}" + _BUSINESS)
@@ -106,6 +108,7 @@ _ROLE_PREFIX = re.compile(
 _CALLED = re.compile(
     r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))[,，\s]*(叫做|叫|名叫|是)(.{2,})$")
 _ROLE_AFTER = re.compile(r"[\s,，]*(雇主|包工头|工头|老板|东家|班长|带班的?)$")
+_PART_OF_FIRM = re.compile(r"(?<=公司|集团)[\s,，]*(的|下面的|下边的|底下的)?(项目部|工地|劳务队|班组)$")
 _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
 
 
@@ -119,7 +122,7 @@ _NOT_KNOWN = re.compile(r"(不知|不清楚|不晓得|唔知|冇知|记不清|�
 def says_not_known(text: Optional[str]) -> bool:
     """The worker does not know (不知道, 俺不知他大名, 唔知佢全名), anywhere in the answer."""
     return bool(_NOT_KNOWN.search(normalise(text or "")))
-_FILLER_BEFORE_A_NAME = re.compile(r"^((就|都|我们都|大家都)?(叫|喊)(他|她|佢)(做)?|就是|是|他叫|她叫|就叫|叫做|叫|全名|大名|真名)+")
+_FILLER_BEFORE_A_NAME = re.compile(r"^((我|俺)?(只|就)?知道(他|她|佢)?(叫|喊)(他|她|佢)?(做)?|(就|都|我们都|大家都)?(叫|喊)(他|她|佢)(做)?|就是|是|他叫|她叫|就叫|叫做|叫|全名|大名|真名)+")
 
 
 def without_unknown_full_name(text: str) -> str:
@@ -165,7 +168,27 @@ def employer_name_from(text: str) -> str:
         return name[role.end():]
     if (role := _ROLE_AFTER.search(simplified)) and role.start() >= 2:
         return name[:role.start()]  # "任卫东 雇主": the name, then who they are
+    if (part := _PART_OF_FIRM.search(simplified)) and part.start() >= 4:
+        return name[:part.start()]  # "华晟建设集团有限公司的项目部": the firm owes, its site office is part of it
     return name
+
+
+def is_place(name: Optional[str]) -> bool:
+    """Nothing but place names: "兴宁" of "老板系兴宁人" is where the boss is from, not who he is."""
+    from bot.places import place_prefix
+
+    text = normalise(re.sub(r"[\s,，。]", "", name or ""))
+    return bool(text) and place_prefix(text) == len(text)
+
+
+def is_place_and_kind(name: Optional[str]) -> bool:
+    """A place and a kind of business, no name: "晋江鞋厂", "喺天河一间茶餐厅". (Said in passing it is where
+    the worker was, not a name; as the answer to the employer question it may be the name: 东方鞋厂.)"""
+    from bot.places import place_prefix
+
+    text = re.sub(r"^(在|喺|就是|是)", "", normalise(re.sub(r"[\s,，。]", "", name or "")))
+    at = place_prefix(text)
+    return 0 < at < len(text) and is_generic_employer(text[at:])
 
 
 def is_generic_employer(name: Optional[str]) -> bool:
@@ -262,7 +285,7 @@ def project_name_from(text: str) -> str:
     "项目叫金地名京,在北京大兴" -> 金地名京."""
     name = re.sub(r"^(项目|工地|工程|那个|这个)?(名字)?(叫|是)", "", text.strip())
     name = re.split(r"[,，。;；]\s*(在|地址|位置|地点|就在)", name)[0]
-    name = re.sub(r"(那个|这个|嗰個|嗰个|那個|這個)(工地|项目|工程|地方)$", "", name)
+    name = re.sub(r"(那个|这个|嗰個|嗰个|那個|這個)(工地|项目|工程|地方|楼盘|小区|盘子)$", "", name)
     after = re.match(r"^.{2,10}?(那个|嗰個|嗰个|那個)(.{2,})$", name)
     return (after.group(2) if after else name).strip() or text
 
@@ -490,9 +513,21 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
         # the new value is the first phrase: not "，建设的建", " 晓得的晓" or "，施老四只是带班的" after it
         words = re.split(r"[,，。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",
                          text[value.start(1):value.end(1)])[0].strip() if value else ""
+        if slot == "period_text" and value:
+            words = _corrected_period(text[value.start(1):]) or words
         if words and clean_text(words):
             return slot, words
     return None
+
+
+def _corrected_period(text: str) -> Optional[str]:
+    """The period a correction gives: a span said anywhere in it rather than its first phrase, never the
+    time said to be wrong ("是去年冬月开始的 不是腊月 冬月到今年二月" -> 冬月到今年二月)."""
+    simplified = normalise(text)
+    spans = [span for span in find_spans(simplified) if span.entity == "period"
+             and not re.search(r"不是\s*$", simplified[max(0, span.start - 4):span.start])]
+    ranges = [span for span in spans if re.search(r"(到|至|-|~)", simplified[span.start:span.end])]
+    return text[ranges[0].start:ranges[0].end] if ranges else None
 
 
 # ---------------------------------------------------------------- filing check

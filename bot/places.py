@@ -78,3 +78,15 @@ def province_of(place: Optional[str]) -> Optional[str]:
             if province:
                 return province
     return None
+
+
+def place_prefix(text: str) -> int:
+    """How many characters at the start of text name places (晋江鞋厂 -> 2, 深圳宝安一间厂 -> 4), longest first."""
+    from nlu.script import to_simplified
+
+    text, provinces, at = to_simplified(text), _province_by_name(), 0
+    while True:
+        length = next((n for n in range(min(8, len(text) - at), 1, -1) if text[at:at + n] in provinces), 0)
+        if not length:
+            return at
+        at += length

@@ -47,14 +47,20 @@ _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
     rf"|(?:我们|俺们|咱们|他们|我哋|佢哋)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
     rf"|(?<![\d{_N}]){_COUNT}\s*个(?=$|[\s,，。])"
-    rf"|(?:我|俺|咱)(俩|仨)"
+    rf"|(?:我|俺|咱)(俩|仨)(?!个?月)"
     rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
+_DAY_RATE_FIRST = re.compile(  # 300一天 干了20天
+    rf"{_FIG}{_CUR}\s*(?:一天|每天|一日|每日).{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
 _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)"
                    rf"(?:我们|俺们|我)?(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}")
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
-_MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}")
+# (or the figure first: 三千五一个月)
+_MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}|{_FIG}{_CUR}\s*(?:一个月|每个?月)(?!\s*[\d{_N}])")
+_YEAR_RATE = re.compile(rf"(?<![干做了])(?:一年|每年|年薪){_AGREED}\s*{_FIG}{_CUR}")  # a herder's or a farmhand's pay
+# A figure with its unit of time after it is a rate, not a sum: 三千五一个月, 300一天.
+_RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一天|每天)(?!\s*[\d{_N}])")  # not "一万四 一个月七千"
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
@@ -64,12 +70,13 @@ _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}")
 _GAP = r"(?:[\s:：是为有约大概才只就都能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
 _STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
-_TOTAL_WORDS = re.compile(r"(一共|总共|共计|合计|总计|加起来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
+_TOTAL_WORDS = re.compile(
+    r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
     r"(给了|发了|付了|预支了?|借支了?|借了|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
     r"给过|发过|付过|借过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
 _RATE_WORDS = re.compile(
-    r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|"
+    r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要|扣了|扣着|克扣|扣押)[^\d]{0,6}$")
 # Owed to the one reporting (欠我, 欠俺们), not to a fellow villager or a colleague.
@@ -81,6 +88,8 @@ _SIDE_MONEY = re.compile(
 _WAGES_AFTER = re.compile(r"^(块钱|块|元)?的?(工资|工钱|薪水|人工)")  # 扣着16,500元工资 (以培训费为由)
 _OWED_SIDE_MONEY = re.compile(r"欠了?我?们?[^\d，。,\s]{0,1}$")  # 老板欠千把块路费: owed, whatever it is for
 # 一分钱都没给, 一蚊都冇: "not a penny", not an amount
+# A total said as what was earned, not what is owed (一共该给俺们九万六, 算下来应得…): payments come off it.
+_EARNED = re.compile(r"(该给|应该给|应给|应得|应发|该发|该拿|应该拿)(?!.*欠)")
 _NOTHING_AT_ALL = re.compile(r"^[分块蚊毛文]?钱?[都也]")
 # A figure owed to each one (一个人还欠六千五, 每人欠4800): times the head count said elsewhere.
 _EACH_OWED = re.compile(r"(每人|每个人|一人|一个人|人均)[^\d]{0,4}$")
@@ -113,7 +122,8 @@ def _figures(text: str):
     spans = find_spans(text)
     blanked = list(text)
     for span in spans:
-        if span.entity in ("worker_count", "period"):
+        year_rate = span.value in ("一年", "每年") and _YEAR_RATE.match(text, span.start)  # 一年三万: a rate
+        if span.entity in ("worker_count", "period") and not year_rate:
             blanked[span.start:span.end] = "＃" * (span.end - span.start)
     context = "".join(blanked)
     for span in spans:
@@ -143,10 +153,12 @@ def owed_total(text: str) -> Optional[OwedTotal]:
         still_owed = [amount for amount in still_owed if not _EACH_OWED.search(_before(figures, amount))]
     marked = still_owed or totals
     marked = [amount for amount in marked if amount.high >= 100]
+    if marked and not still_owed and _EARNED.search(_before(figures, marked[0])):
+        return _less_paid(marked[0], figures) or _for_everyone(text, marked[0], figures)
     if marked:
         return _for_everyone(text, marked[0], figures)
     plain = [(amount, before, after) for amount, before, after in figures
-             if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)]
+             if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before) and not _RATE_AFTER.match(after)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
     if len(owed) > 1:
         owed = [amount for amount, before, _ in plain if _OWED_TO_US.search(before)] or owed
@@ -162,6 +174,35 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     if len(candidates) == 1:
         return OwedTotal(candidates[0], None)
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
+
+
+def _less_paid(earned: Quantity, figures) -> Optional[OwedTotal]:
+    """What was earned in all (一共该给俺们九万六) less what was paid of it (借支了一万二), or None when
+    nothing was paid."""
+    paid = [amount for amount, before, _ in figures if _PAID_WORDS.search(before) and not _RATE_WORDS.search(before)
+            and amount.high < earned.low]
+    if not paid:
+        return None
+    total = Quantity(earned.low - sum(a.high for a in paid), earned.high - sum(a.low for a in paid),
+                     earned.approximate or any(a.approximate for a in paid))
+    all_paid = Quantity(sum(a.low for a in paid), sum(a.high for a in paid), False)
+    return OwedTotal(total, f"{_show(earned)}元 − 已拿到{_show(all_paid)}元 = {_show(total)}元")
+
+
+def each_ones_share(text: str) -> Optional[Quantity]:
+    """The figure of a message that gives what each one is owed and no head count (一人一万八): it is
+    multiplied by the head count the worker gives later."""
+    text = normalise(text or "")
+    m = _rate(_PER_PERSON, text)
+    if not m or _head_count(text) or _TOTAL_WORDS.search(text):
+        return None
+    return parse_quantity(m.group(1))
+
+
+def only_side_money(text: str) -> bool:
+    """Every figure in the message is side money (押金, 路费 …), none is wages: "每个人交的三百块押金也能要吗？"."""
+    text = normalise(text or "")
+    return any(span.entity == "amount" for span in find_spans(text)) and not list(_figures(text))
 
 
 def _before(figures, amount: Quantity) -> str:
@@ -218,7 +259,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
                 per_time = unit == "元/月"
                 break
-    if total is None and (m := _PER_DAY.search(text)):
+    if total is None and (m := _PER_DAY.search(text) or _DAY_RATE_FIRST.search(text)):
         rate, count = parse_quantity(m.group(1)), parse_quantity(m.group(2))
         if rate and count:
             if m.group(3) == "个月":  # months of day-rate work: count working days
@@ -228,7 +269,8 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
             total, per_time = _times(rate, days), True
-    if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
+    if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) \
+            and (rate := parse_quantity(m.group(1) or m.group(2))):
         periods = [span for span in find_spans(text) if span.entity == "period"]
         worked = work_period(text, [(span.start, span.end) for span in periods])
         months = parse_period(worked)["months"] if worked else next(
@@ -236,6 +278,12 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         if months:
             total, per_time = _times(rate, Quantity(months, months, False)), True
             working = f"{_show(rate)}元/月 × {months}个月"
+    if total is None and heads_anywhere and (m := _YEAR_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
+        months = next((months for span in find_spans(text) if span.entity == "period"
+                       and (months := parse_period(span.value)["months"]) and months < 12), None)
+        if months:  # 说好一年三万 我干了半年: half the year's pay
+            total, per_time = Quantity(rate.low * months // 12, rate.high * months // 12, rate.approximate), True
+            working = f"{_show(rate)}元/年 × {months}/12"
     heads = _head_count(text) if heads_anywhere else None
     if total is not None and per_time and heads and heads.low > 1:
         total = _times(total, heads)  # a day or month rate is each worker's: 一天三百 干了60天 我们五个
@@ -249,8 +297,10 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         return None
     paid = _PAID.search(text)
     already = parse_quantity(paid.group(2)) if paid else None
-    if already and paid.group(1) and heads and heads.low > 1 and "人" in working:
-        already = _times(already, heads)  # 给过每人两千: what each was paid, times the head count
+    each = paid and (paid.group(1)
+                     or re.search(_PER_HEAD + r"[^\d，。,]{0,3}$", text[max(0, paid.start() - 8):paid.start()]))
+    if already and each and heads and heads.low > 1 and "人" in working:
+        already = _times(already, heads)  # 给过每人两千, 每个人借了一千: what each was paid, times the heads
     if already and already.high < total.low:
         total = Quantity(total.low - already.high, total.high - already.low,
                          total.approximate or already.approximate)

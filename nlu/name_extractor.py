@@ -13,6 +13,7 @@ which run after this component and win on overlap.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -31,6 +32,8 @@ from nlu.script import normalise, normalised_text
 
 logger = logging.getLogger(__name__)
 _FILE = "name_crf.pkl"
+# Words that start a clause, never a name, which the tagger sometimes glues to the name after them.
+_NOT_A_NAME_START = re.compile(r"(后来|然后|现在|以前|之前|当时|那时|结果|最后|但是|可是|所以|而且|还有)")
 
 
 def char_labels(length: int, entities: List[Dict[str, Any]], wanted: Tuple[str, ...]) -> List[str]:
@@ -118,6 +121,8 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
         marginals = self._crf.predict_marginals_single(features)
         found = []
         for entity, start, end in label_spans(list(labels)):
+            if (adverb := _NOT_A_NAME_START.match(text, start, end)) and end - adverb.end() >= 2:
+                start = adverb.end()  # "后来酒店换老板了": the 酒店, not a business called 后来酒店
             value = original[start:end]
             if not any(ch.isalnum() for ch in value):
                 continue

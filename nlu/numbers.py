@@ -214,7 +214,8 @@ def parse_amount(text: str) -> Optional[Quantity]:
     return quantity
 
 
-_SELF_ONLY = re.compile(r"(就我|只有我|我自己|我一个|本人一个|就一个人|自己一个)")
+# (得我, 淨係我: Cantonese "only me")
+_SELF_ONLY = re.compile(r"(就我|只有我|我自己|我一个|本人一个|就一个人|自己一个|^得我|淨係我|净系我|净是我)")
 # 我俩, 俺们仨, 我和我媳妇, 就我跟我兄弟俩: two or three people named as "we".
 _WE_FEW = re.compile(r"(我们?|咱们?)(俩|两个|仨|三个)|^就?(我|咱)(和|跟|同)(我|咱)?[^\d,，。]{1,4}(俩|两个)?$")
 _COUNT = re.compile(
@@ -237,7 +238,7 @@ def parse_count(text: str) -> Optional[Quantity]:
         return Quantity(3, 3) if "仨" in few.group(0) or "三" in few.group(0) else Quantity(2, 2)
     if _SELF_ONLY.search(text) and not re.search(r"[\d两三四五六七八九十]", text):
         return Quantity(1, 1)
-    text = _NOT_A_NUMBER.sub("", text)
+    text = _NOT_A_NUMBER.sub("", text).replace("俩", "两").replace("仨", "三")  # 俩人, "俩 我和我对象"
     m = _COUNT.search(text.translate(_TRADITIONAL_NUMERALS))
     if not m or not re.search(r"[\d零一二两三四五六七八九十几]", m.group(1)):
         return None

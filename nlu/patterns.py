@@ -44,6 +44,8 @@ _BARE_CLASSIFIER = (
 )
 WORKER_COUNT = re.compile(  # not an ordinal (第二人民医院) and not 人民
     rf"(?<!第)(?:\d+|[{_N}几]+){_APPROX}?(?=\s*(?:{_COUNT_NOUN}(?!民)|{_BARE_CLASSIFIER}))"
+    rf"|(?<=[我俺咱])[俩仨](?![{_N}])|(?<=[我俺咱]们)[俩仨](?![{_N}])"  # 欠俺俩工钱, 我们仨: "the two/three of us"
+    r"|[两俩]口子"  # a married couple
 )
 
 _CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|蚊|人民币|rmb|RMB|的工资|工资|工钱))"
@@ -69,7 +71,7 @@ AMOUNT = re.compile(
 
 # A figure needs a digit: 万 alone (万达广场) is a name, not an amount.
 _HAS_DIGIT = re.compile(r"[\d" + CN_DIGITS + "十拾几把]|^百[来多余把]万$")
-_NOT_AMOUNT_AFTER = re.compile(r"^\s*(?:个|名|位|号|栋|楼|层|期|路|米|平|年|月|天|多个|来个)")
+_NOT_AMOUNT_AFTER = re.compile(r"^\s*(?:个|名|位|号|栋|楼|层|期|路|米|平|年(?![前后底初])|月|天|多个|来个)")  # not "九万六 年前借支了…"
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,14 @@ def find_spans(text: str) -> List[Span]:
             while entity in ("amount", "worker_count") and value.endswith("一") and \
                     re.match(r"(共|直|起|般|样|下|点|些|定|旦)", probe[end:]):
                 value, end = value[:-1], end - 1
+            # 两口子一人干了四十五天: 一人 after a head count is "each", not a count of one
+            if entity == "worker_count" and value == "一" and probe[end:end + 1] == "人" and \
+                    re.search(r"(口子|俩|仨|们|个)\s*$", probe[:start]):
+                continue
             # 俺俩一人一万四: the 一 of a per-person rate does not belong to the head count
-            if entity == "worker_count" and len(value) > 1 and value.endswith("一") and \
-                    re.match(rf"(?:个)?人\s*(?:每天|一天)?\s*[\d{_N}]", probe[end:]):
+            if entity == "worker_count" and len(value) > 1 and value.endswith("一") and value[-2] != "十" and (
+                    re.match(rf"(?:个)?人\s*(?:每天|一天)?\s*[\d{_N}]", probe[end:])
+                    or (value[-2] in "俩仨" and probe[end:end + 1] == "人")):  # 俺俩一人干了六十天
                 value, end = value[:-1], end - 1
             # 我们俩四万六七: 俩 ("the two of us") before a figure is not part of it; nor is the 伍 of 队伍
             if entity in ("amount", "period") and value[:1] in "俩仨" and value[1:2] and value[1] in CN_DIGITS \

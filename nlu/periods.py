@@ -176,8 +176,8 @@ def work_period(text: str, spans: List[Tuple[int, int]]) -> Optional[str]:
         return None
     spans = [_widened(simplified, a, b) for a, b in spans]
     ranges = [(a, b) for a, b in spans if re.search(r"(到|至|-|~)", simplified[a:b])]
-    if ranges:
-        a, b = ranges[0]
+    if ranges:  # the first span whose months can be counted: 5月到9月 over 五一到国庆 in the same answer
+        a, b = next(((a, b) for a, b in ranges if parse_period(text[a:b]).get("months")), ranges[0])
         return text[a:b]
     points = [(a, b) for a, b in spans if re.fullmatch(_MONTHS_NAMED, simplified[a:b])
               and not _PAID_AFTER.match(simplified[b:b + 8])]

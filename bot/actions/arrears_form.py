@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -11,8 +12,10 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import _QUESTION, FieldValidators, _flag, _one_name, _text, _unknown
-from bot.fields import FORM_FIELDS, infer_sector, says_no_project, sends_to_sites, wants_to_file_now
+from bot.fields import FORM_FIELDS, infer_sector, is_nickname, says_no_project, sends_to_sites, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN
+from bot.places import province_of
+from nlu.gazetteer import SURNAMES
 
 # A question is asked at most twice in a row; then the field is left for staff and the form moves on.
 MAX_ASKS = 2
@@ -41,6 +44,7 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
             events = [e for e in events if e.get("name") != "requested_slot"] + unstuck
             if (next_slot := await self.next_requested_slot(dispatcher, tracker, domain)) is not None:
                 events.append(next_slot)
+        events += _place_without_project(tracker, events)
         # The sector question is asked only when the words so far do not tell.
         if tracker.get_slot("sector") is None and not _sets(events, "sector"):
             sector = infer_sector(" ".join(_user_texts(tracker)))
@@ -70,11 +74,37 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
             return _left_for_staff(tracker, asked)
         return []
 
+    async def answer_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> List[Dict[str, Any]]:
+        """The latest message read as the answer to the question asked, whatever the classifier took it for
+        ("高拴牢" as off-topic): the slots it fills, or nothing when it does not answer."""
+        asked = tracker.get_slot("requested_slot")
+        if tracker.active_loop_name != "arrears_form" or not asked or _QUESTION.search(_text(tracker)):
+            return []
+        if asked not in STRICT and asked != "reporter_name":
+            return []
+        return await self._as_answer(asked, dispatcher, tracker, domain, interrupted=True) or []
+
+    def give_up_when_stuck(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
+        """After a digression the form's checks do not run, so a question the classifier keeps taking for
+        something else would be asked for ever: at the limit the field is left for staff."""
+        asked = tracker.get_slot("requested_slot")
+        if tracker.active_loop_name != "arrears_form" or not asked or _asks_in_a_row(tracker, asked) < MAX_ASKS:
+            return []
+        dispatcher.utter_message(response="utter_skip_field")
+        return _left_for_staff(tracker, asked)
+
     async def _as_answer(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker,
-                         domain: DomainDict) -> Optional[List[Dict[str, Any]]]:
+                         domain: DomainDict, interrupted: bool = False) -> Optional[List[Dict[str, Any]]]:
         text = _text(tracker)
+        if slot == "employer_name" and is_nickname(tracker.get_slot("employer_contact")):
+            # the full-name question is asked once: whatever the answer, a name or the nickname stands
+            result = await self.validate_employer_name(text, dispatcher, tracker, domain)
+            return [SlotSet(name, value) for name, value in result.items()]
         confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0.0
-        bare_name = _one_name(text) and not _QUESTION.search(text) and confidence < UNSURE
+        bare_name = _one_name(text) and not _QUESTION.search(text) and (interrupted or confidence < UNSURE)
+        if slot == "reporter_name" and not (bare_name and _looks_like_a_name(text.strip())):
+            return None  # only a bare name: "高拴牢", "格日勒图"
         if slot in NAMES and not bare_name and not (slot == "project_name" and says_no_project(text)):
             return None
         quiet = CollectingDispatcher()  # a failed try says nothing
@@ -94,6 +124,25 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
         if sector == "other" and named and tracker.get_slot("project_name") is None and not sends_to_sites(employer):
             return [slot for slot in domain_slots if slot != "project_name"]
         return domain_slots
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A person's name said alone: a surname and one or two characters, or three or four characters with no
+    word of a sentence in them (格日勒图, 阿拉坦仓: names without a Han surname)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text):
+        return False
+    sentence_words = r"[的了吗呢吧啊呀哦嗯好谢是不没有我你他她们这那个]"
+    return text[0] in SURNAMES or (len(text) >= 3 and not re.search(sentence_words, text))
+
+
+def _place_without_project(tracker: Tracker, events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """"合肥包河滨湖云玺" taken as the place holds the project 滨湖云玺 the worker named: the place is 合肥包河."""
+    now = {**tracker.slots, **{e["name"]: e.get("value") for e in events if e.get("event") == "slot"}}
+    place, project = now.get("location"), now.get("project_name")
+    if isinstance(place, str) and isinstance(project, str) and project not in (UNKNOWN, NOT_GIVEN) \
+            and place != project and place.endswith(project) and province_of(place[:-len(project)]):
+        return [SlotSet("location", place[:-len(project)])]
+    return []
 
 
 def _first_look(tracker: Tracker) -> bool:

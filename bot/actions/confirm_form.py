@@ -72,14 +72,29 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         corrected = False
         for name, value in touched.items():
             before = _previous(tracker, name)
+            if name == "phone":
+                value = _with_digits_changed(before if before is not None else tracker.get_slot(name), value, text)
             output = await getattr(self, f"validate_{name}")(value, dispatcher, tracker, domain)
-            if output.get(name) is None or output.get(name) == before:
+            high = f"{name}_high"  # 八千 corrected to 八千多: the same low figure, a new high one
+            if output.get(name) is None or (output.get(name) == before
+                                            and output.get(high) == _previous(tracker, high)):
                 values[name] = before
                 continue
             values.update(_flag(tracker, output, name))  # staff see it was corrected
             tracker.slots.update(values)
             corrected = True
         return values, corrected
+
+
+def _with_digits_changed(before: Any, value: Any, text: str) -> Any:
+    """A phone corrected by a few of its digits ("最后四位是2873 不是2837"): the summary's number with those
+    digits put in, at the start when the worker says so (前三位), else at the end."""
+    digits = re.sub(r"\D", "", str(value or ""))
+    if not isinstance(before, str) or not before.isdigit() or not 1 <= len(digits) <= len(before) - 4:
+        return value
+    if re.search(r"(前|开头)[^\d]{0,6}$", text[:text.find(digits)] if digits in text else ""):
+        return digits + before[len(digits):]
+    return before[:-len(digits)] + digits
 
 
 def _starting(tracker: Tracker) -> bool:

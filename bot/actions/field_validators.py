@@ -19,8 +19,9 @@ from rasa_sdk.types import DomainDict
 from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
 from bot.places import province_of
-from nlu.amounts import owed_total
+from nlu.amounts import each_ones_share, only_side_money, owed_total
 from nlu.gazetteer import SURNAMES
+from nlu.numbers import Quantity
 from nlu.patterns import find_spans
 from nlu.periods import work_period
 from nlu.script import normalise
@@ -34,6 +35,11 @@ _SELF = re.compile(r"(我|俺|本人|咱)(叫|是|姓|名叫|名字叫|的名字
 # Who someone is, after their name: "杨振东 种葡萄的", "发艺空间,是个理发店", "吳世榮 茶場老闆".
 _DESCRIBED = re.compile(
     r"^(.{2,16}?)[\s,，、]+(是个|是|就是|一个|种|开|搞|做|干|的)?.{0,8}(的|老板|老闆|店|厂|场|园|馆)$")
+# A name, then what people call them: "孙立柱 俺们都叫他孙大个".
+_ALSO_CALLED = re.compile(r"^([\u4e00-\u9fff]{2,4})[,，\s]+.{0,6}?(叫他|叫她|叫佢|喊他|喊她|管他叫|管她叫|称他)(做)?"
+                          r"([\u4e00-\u9fff]{2,4})$")
+# A name and then where: "永丰纸箱厂,在东莞常平".
+_NAME_THEN_PLACE = re.compile(r"^([^,，。\s]{2,20})[,，\s]+(在|就在|喺|位于)")
 # A name and then something else about it: "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子".
 _NAME_THEN_MORE = re.compile(r"^(.{2,20}?)[,，\s]+(项目|工地|工程|是|就是)?.{0,6}(叫|是|的)(.{0,12})$")
 _TIME_WORDS = re.compile(r"年|月|天|日|周|星期|礼拜|春节|过年|现在|今天|以来|开始|[春夏秋冬](?:天|季)|开春|入冬|号|"
@@ -257,7 +263,8 @@ def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> 
     return message[start:at] + name if whole and start < at else name
 
 
-_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?(?!不|唔|冇|没)([\u4e00-\u9fff]{2,3})")
+_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?(?!不|唔|冇|没)"
+                        r"([\u4e00-\u9fff]{2,20}?(?:有限公司|公司|集团|厂)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3})")
 
 
 _ENDS_IN_BUSINESS = re.compile(rules.BUSINESS_WORDS.pattern + "$")
@@ -284,6 +291,42 @@ _ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]
 _NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头)")
 
 
+def _for_everyone(tracker: Tracker, count: Any) -> Result:
+    """The amount said as each one's share (一人一万八), times the head count now given (仨), with the working
+    shown to the worker at the summary and flagged for staff."""
+    amount, sources = tracker.get_slot("amount_yuan"), dict(tracker.get_slot("field_sources") or {})
+    said = (sources.get("amount_yuan") or {}).get("text") or ""
+    share = each_ones_share(said)
+    if not isinstance(amount, int) or share is None or share.low != amount or count.exact is None or count.low < 2 \
+            or (sources.get("amount_yuan") or {}).get("arithmetic"):
+        return {}
+    total = amount * count.low
+    high = tracker.get_slot("amount_yuan_high")
+    sources["amount_yuan"] = {**sources["amount_yuan"], "arithmetic": f"{amount}元/人 × {count.low}人 = {total}元"}
+    tracker.slots["field_sources"] = sources
+    result = {"amount_yuan": total, "amount_yuan_high": high * count.low if isinstance(high, int) else None,
+              "field_sources": sources}
+    return _flag(tracker, result, "amount_yuan")
+
+
+def _where_worked(message: str, places: List[str]) -> Optional[str]:
+    """Of several places in one message, the one the work was at (在X, 到X干): not a home town (X人, 是X的,
+    X来的, 老家X)."""
+    def home(place: str) -> bool:
+        at = message.find(place)
+        after, before = message[at + len(place):at + len(place) + 3], message[max(0, at - 3):at]
+        return bool(re.match(r"^(人|的人|来的|過來|过来|的$|的[,，。\s])", after)
+                    or re.search(r"(老家|是|从)$", before))
+
+    worked = [place for place in places if re.search(r"(在|喺|到|去)\S{0,1}$", message[:message.find(place)])]
+    return (worked or [place for place in places if not home(place)] or [None])[0]
+
+
+def _places_in(text: str, places: List[Dict[str, Any]]) -> bool:
+    """A place the tagger found is part of these words ("郑水生 霞浦那边…的老板": 郑水生 holds none)."""
+    return any(normalise(place.get("value") or "") in normalise(text) for place in places)
+
+
 def _one_name(message: str) -> bool:
     """A short answer with nothing but one name in it."""
     return len(message) <= 16 and not re.search(r"[,，。;；\s]", message.strip())
@@ -300,6 +343,13 @@ def _part_of_another_name(tracker: Tracker, slot: str, text: str) -> bool:
     if (asked != slot and asked in ("employer_name", "project_name", "location", "reporter_name")
             and text and text in message and _one_name(message)):
         return True
+    if slot == "location" and asked in ("employer_name", "project_name") and text:
+        chunk = next((c for c in re.split(r"[,，。;；\s]+", message) if c.startswith(text)), "")
+        rest = chunk[len(text):]
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", rest) and not re.search(r"(的|边|这|那|里)", rest):
+            return True  # "康乐足道 就是那家足浴店": 康乐 is the start of the name asked for, not a place
+        if asked == "employer_name" and re.search(r"(公司|集团)$", normalise(rest)):
+            return True  # "陕西恒泰建设工程有限公司": where the firm is registered, not where the work was
     other = {"employer", "project", "location"} - {_ENTITY_OF_SLOT[slot]}
     names = [entity.get("value") or "" for entity in _source(tracker, text).get("entities") or []
              if entity.get("entity") in other]
@@ -320,9 +370,10 @@ def keeps_earlier_answer(method: Callable) -> Callable:
     async def validate(self: Any, value: Any, dispatcher: CollectingDispatcher,
                        tracker: Tracker, domain: DomainDict) -> Result:
         earlier = _previous(tracker, slot)
+        said_now = earlier == UNKNOWN and _ENTITY_OF_SLOT.get(slot) and _entity_spans(tracker, _ENTITY_OF_SLOT[slot])
         if (tracker.active_loop_name == "arrears_form" and not _asked(tracker, slot)
-                and earlier is not None and value != earlier):
-            return {slot: earlier}
+                and earlier is not None and value != earlier and not said_now):
+            return {slot: earlier}  # (a field left for staff is filled when the worker says it later)
         return await method(self, value, dispatcher, tracker, domain)
 
     return validate
@@ -337,7 +388,7 @@ class FieldValidators:
         that carries figures for other fields ("我们欠了29,500,三个人") without a name of this field's kind."""
         text = str(value or "")
         entity = _ENTITY_OF_SLOT.get(slot)
-        if entity and entity != "person_name" and text == _text(tracker) and not _entity_spans(tracker, entity) \
+        if entity and entity != "person_name" and text in _text(tracker) and not _entity_spans(tracker, entity) \
                 and any(span.entity in ("amount", "worker_count", "phone", "period")
                         for span in find_spans(normalise(text))):
             return _rejected(tracker, slot)
@@ -362,13 +413,18 @@ class FieldValidators:
         message = source.get("text") or ""
         contact = tracker.get_slot("employer_contact")
         asked = _asked(tracker, "employer_name")
+        described = _DESCRIBED.match(rules.clean_text(text) or "")
         if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location") \
-                and not _names_a_business(text, _entity_spans(tracker, "location")):
+                and not _names_a_business(text, _entity_spans(tracker, "location")) \
+                and not (described and not _places_in(described.group(1), _entity_spans(tracker, "location"))):
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
             # the form asks again
             return _rejected(tracker, "employer_name")
         if _QUESTION.search(text):
             return _rejected(tracker, "employer_name")  # a question back: the form asks again
+        if re.match(r"^(在|喺|就在)", text) and not _entity_spans(tracker, "employer") and (
+                _entity_spans(tracker, "location") or re.search(r"(工地|那边|这边|那里|这里)$", text)):
+            return _rejected(tracker, "employer_name")  # "在桂林临桂区 体育馆旁边那个工地": where, not who
         if asked and rules.is_nickname(contact):
             # the full-name question is asked once: a full name in the answer, or else the nickname stands
             # ("俺不知道他大名", or the answer to another question: "东莞长安镇", "13812345678")
@@ -390,10 +446,12 @@ class FieldValidators:
                  and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
         companies = [name for name in named if rules.employer_type(name) == "company"
                      and (len(name) >= 4 or rules.BUSINESS_WORDS.search(normalise(name)))]  # not 尔敦 of 额尔敦
-        if named and _NOT_A_NAME.fullmatch(text):
-            value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one
+        if named and (_NOT_A_NAME.fullmatch(text) or rules.is_generic_employer(text)):
+            value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one; "…后来酒店换老板了"
         if rules.is_nickname(text) and (real := [name for name in named if not rules.is_nickname(name)]):
             value = text = real[0]  # "雇主周永年 我哋叫佢周生": the name, not what they call him
+        if (also := _ALSO_CALLED.match(normalise(message))) and normalise(text) == also.group(4):
+            value = text = message[:len(also.group(1))]  # "孙立柱 俺们都叫他孙大个": the name first said
         if companies and rules.employer_type(text, message) != "company":
             value = text = companies[0]  # the labour company, not the gang leader named beside it
         elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
@@ -401,6 +459,8 @@ class FieldValidators:
         elif text == _text(tracker) and (named := _NAME_THEN_MORE.match(rules.clean_text(text) or "")) \
                 and not rules.is_generic_employer(named.group(1)):
             value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
+        elif text == _text(tracker) and (placed := _NAME_THEN_PLACE.match(rules.clean_text(text) or "")):
+            value = text = placed.group(1)  # "永丰纸箱厂,在东莞常平": the name; the place is kept as the place
         elif asked and text != _text(tracker) and text in _text(tracker) and _one_name(_text(tracker)):
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
@@ -413,12 +473,15 @@ class FieldValidators:
         if (at_place := _PLACE_THEN_NAME.match(normalise(text))) and any(
                 normalise(e.get("value") or "") == at_place.group(1) for e in source.get("entities") or []):
             value = text = text[at_place.end():]  # "惠州博罗的润丰电子厂": the place is kept as the place
+        if re.fullmatch(r"[\u4e00-\u9fff]{3,4}家", text) and text[0] in SURNAMES and f"{text}的" in message:
+            value = text = text[:-1]  # "丛培海家的苹果园": the household's head, 丛培海
         if re.fullmatch(r"[\u4e00-\u9fff]{2,3}在", text) and rules.employer_type(text[:-1]) == "individual":
             value = text = text[:-1]  # "跟着包工头刘德贵在郑州": the tagger's 刘德贵在
         if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
             return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
-        if rules.is_generic_employer(rules.clean_text(text)):
-            return _rejected(tracker, "employer_name")  # "老板", "建筑公司": who? the form asks for the name
+        if rules.is_generic_employer(rules.clean_text(text)) or (
+                not asked and (rules.is_place_and_kind(text) or rules.is_place(text))):
+            return _rejected(tracker, "employer_name")  # "老板", "建筑公司", "晋江鞋厂": who? asked for the name
         result = self._free_text("employer_name", value, dispatcher, tracker)
         name = result.get("employer_name")
         if name and name != UNKNOWN:
@@ -438,18 +501,31 @@ class FieldValidators:
         text = str(value or "")
         if text != _text(tracker) and _part_of_another_name(tracker, "project_name", text):
             return _rejected(tracker, "project_name")
-        if _NAME_UNKNOWN.search(normalise(text)):
-            return _unknown(tracker, "project_name", text)  # "俺也不知道叫啥，就是黄岛海边那个新盘"
+        if _NAME_UNKNOWN.search(normalise(text)) or (
+                _asked(tracker, "project_name") and _NAME_UNKNOWN.search(normalise(_text(tracker)))):
+            return _unknown(tracker, "project_name", _text(tracker))  # "俺也不知道叫啥，就是黄岛海边那个新盘"
         no_project = not _entity_spans(tracker, "project") and rules.says_no_project(text)
         if _asked(tracker, "project_name") and no_project:
             return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
         if _DONT_KNOW.search(text) and not _entity_spans(tracker, "project"):
             return _unknown(tracker, "project_name", text)
-        if _QUESTION.search(text) or re.search(r"(带我们|老板|老闆|包工头|工头)[的]?(是|叫)", text):
+        if _QUESTION.search(text) or re.search(r"(带我们|老板|老闆|包工头|工头)[的]?(是|叫)", text) \
+                or _ABOUT_ME.match(normalise(text)):
             return _rejected(tracker, "project_name")  # a question back, or who the boss is: asked again
         if not _asked(tracker, "project_name") and rules.says_no_project(text):
             return _rejected(tracker, "project_name")  # "一个物流园" in passing: a kind of place, not a name
+        if not _asked(tracker, "project_name") and rules.is_place(text):
+            return _rejected(tracker, "project_name")  # "在惠州大亚湾那边一个工地上": the place, not the project
+        if not _asked(tracker, "project_name") and re.search(r"(路|街|大道|巷)$", normalise(text)):
+            return _rejected(tracker, "project_name")  # "靠近江汉路" in passing: a street, not a project
+        if not _asked(tracker, "project_name") and re.fullmatch(r"[\u4e00-\u9fff]{2,3}家", text) \
+                and text[0] in SURNAMES:
+            return _rejected(tracker, "project_name")  # "丛培海家的苹果园": someone's household, not a project
         message = _text(tracker)
+        projects = [e.get("value") for e in _entity_spans(tracker, "project")]
+        if _asked(tracker, "project_name") and len(projects) > 1 and text == projects[-1] \
+                and re.search(r"[,，\s]+(就是|也就是|是)", message):
+            text = projects[0]  # "右江区乡道硬化工程，就是修村里那条路": the name comes first, then what it is
         if _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
             text = message  # the whole answer "少荃湖安置房B区", not the tagger's "少荃湖安置房"
         if _asked(tracker, "project_name") and (named := _NAME_THEN_WORK.match(normalise(text))):
@@ -475,9 +551,13 @@ class FieldValidators:
         text = str(value or "")
         source = _source(tracker, text).get("text") or ""
         at = source.find(text)
-        if at > 1 and source[at - 1] in SURNAMES and re.search(r"(班长|老板|包工头|工头|叫|姓|经理|主管|站长)$",
-                                                              normalise(source[:at - 1])):
+        if at > 1 and re.match(r"[\u4e00-\u9fff]", source[at - 1]) and re.search(
+                r"(班长|老板|包工头|工头|叫|姓|经理|主管|站长|场长|队长|组长)$", normalise(source[:at - 1])):
             return _rejected(tracker, "location")  # 建华 of "班长普建华": part of a person's name
+        places = [e.get("value") or "" for e in _source(tracker, text).get("entities") or []
+                  if e.get("entity") == "location"]
+        if text in places and (worked := _where_worked(source, places)) and worked != text:
+            value = text = worked  # "在康巴什修路 … 我们都是达拉特旗的": where they worked, not where they are from
         if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
         if not _entity_spans(tracker, "location") and (
@@ -497,6 +577,8 @@ class FieldValidators:
             return _unknown(tracker, "amount_yuan", text, amount_yuan_high=None, amount_approximate=False)
         # from this message: is the figure a rate, or the total?
         total = owed_total(_text(tracker)) if text and text in _text(tracker) else None
+        if total is None and text and text in _text(tracker) and only_side_money(_text(tracker)):
+            return _rejected(tracker, "amount_yuan")  # "押金也能一起要吗？": not the wages owed; asked again
         if total is None and text and text in _text(tracker) and not _asked(tracker, "amount_yuan"):
             return _rejected(tracker, "amount_yuan")  # "他给过俺三回零花钱一回两三百": paid, not owed; asked later
         if total is not None and total.amount.high < rules.MIN_AMOUNT and not _asked(tracker, "amount_yuan"):
@@ -516,6 +598,12 @@ class FieldValidators:
             "amount_approximate": amount.approximate,
         }
         result = _with_source(tracker, result, "amount_yuan", text)
+        heads = tracker.get_slot("worker_count")
+        share = each_ones_share(_text(tracker)) if not working else None
+        if share is not None and share.low == amount.low and isinstance(heads, int) and heads >= 2:
+            amount = Quantity(amount.low * heads, amount.high * heads, amount.approximate)  # 一人一万八, 3 said before
+            working = f"{share.low}元/人 × {heads}人 = {amount.low}元"
+            result.update(amount_yuan=amount.low, amount_yuan_high=amount.high if amount.high != amount.low else None)
         if working:  # computed: the summary shows the arithmetic for the worker to confirm
             result["field_sources"]["amount_yuan"]["arithmetic"] = working
             result = _flag(tracker, result, "amount_yuan")
@@ -551,7 +639,7 @@ class FieldValidators:
         if count.exact is None and not _asked(tracker, "worker_count"):
             return _rejected(tracker, "worker_count")  # "好几个人都没拿到" in passing: the form asks how many
         result = {"worker_count": count.low, "worker_count_approximate": count.exact is None}
-        result = _with_source(tracker, result, "worker_count", text)
+        result = {**_with_source(tracker, result, "worker_count", text), **_for_everyone(tracker, count)}
         return _flag(tracker, result, "worker_count") if count.exact is None else result
 
     @keeps_earlier_answer
@@ -615,7 +703,9 @@ class FieldValidators:
             return _flag(tracker, result, "reporter_name")
         name = rules.normalise_name(text)
         if name is None:
-            if _asked(tracker, "reporter_name"):
+            answers_another = any(e.get("entity") != "person_name"
+                                  for e in tracker.latest_message.get("entities") or [])
+            if _asked(tracker, "reporter_name") and not answers_another:  # "店在武汉江汉区": the place, said late
                 dispatcher.utter_message(response="utter_invalid_name")
             return _rejected(tracker, "reporter_name")
         return _with_source(tracker, {"reporter_name": name}, "reporter_name", text)
@@ -626,7 +716,9 @@ class FieldValidators:
         text = str(value or "")
         message = _source(tracker, text).get("text") or ""
         # The worker's own number: not the boss's ("他电话是138…"); 一三八… counts too.
-        phone = rules.own_phone(message if rules.normalise_phone(message) else text, asked=_asked(tracker, "phone"))
+        inside = text != message and text in message  # a number inside a longer message: whose it is, from the words
+        phone = rules.own_phone(message if rules.normalise_phone(message) or inside else text,
+                                asked=_asked(tracker, "phone"))
         if phone:
             result = {"phone": phone, "phone_skipped": False}
             return _with_source(tracker, result, "phone", text)

@@ -149,9 +149,19 @@ def test_asking_whether_the_boss_will_retaliate_is_no_threat():
 @pytest.mark.parametrize("name,generic", [
     ("老板", True), ("老細", True), ("建筑公司", True), ("一家火锅店", True), ("劳务公司", True), ("包子铺", True),
     ("华晟建设", False), ("欧雅家具店", False), ("宋记包子铺", False), ("刘三", False),
+    ("羊肉粉馆", True), ("喺一间茶餐厅", True), ("速运公司", True), ("吴记羊肉粉馆", False),
 ])
 def test_a_role_or_a_kind_of_business_is_not_a_name(name, generic):
     assert fields.is_generic_employer(name) is generic
+
+
+@pytest.mark.parametrize("name,place_and_kind,place", [
+    ("石狮服装厂", True, False), ("在番禺一间烧腊店", True, False), ("石狮", False, True),
+    ("石狮鸿福服装厂", False, False), ("周建军", False, False),
+])
+def test_a_place_and_a_kind_of_business_or_a_place_alone_names_no_employer(name, place_and_kind, place):
+    assert fields.is_place_and_kind(name) is place_and_kind
+    assert fields.is_place(name) is place
 
 
 @pytest.mark.parametrize("text,unnamed", [
@@ -180,6 +190,8 @@ def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind
     ("名字写错了 我叫樊晓宁 晓得的晓", ("reporter_name", "樊晓宁")),
     ("人数不对 是八个 还有两个女的我给忘了", ("worker_count", "八个")),
     ("不對，電話錯了，是13970235518", ("phone", "13970235518")),
+    # a span said anywhere in a period correction, never the time said to be wrong
+    ("时间错了 是前年开始的 不是去年 前年腊月到去年五月", ("period_text", "前年腊月到去年五月")),
 ])
 def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
     assert fields.parse_correction(text) == expected
@@ -201,6 +213,7 @@ def test_months_and_questions_count_no_one(text):
     ("彪哥嘛，大名孙德彪", "彪哥", "孙德彪"),
     ("悦颜美甲 老板娘姓陶", "陶姐", "悦颜美甲"), ("就叫他老宋，全名不知道", "老宋", None), ("唔知佢全名", "何伯", None),
     ("不知道", "孙姐", None), ("店名叫鲁记老灶串串香", "鲁老板", "鲁记老灶串串香"), ("俺不知他大名", "黑子", None),
+    ("只知道叫他阿强 别的不晓得", "阿强", None),
 ])
 def test_the_full_name_asked_for_a_nickname(answer, nickname, name):
     assert fields.full_name_answer(answer, nickname) == name
@@ -226,3 +239,21 @@ def test_who_owes_is_read_past_a_role_and_a_comma_and_a_demonstrative_is_no_name
 ])
 def test_cleaning_and_security_firms_send_workers_to_sites(employer, sends):
     assert fields.sends_to_sites(employer) is sends
+
+
+@pytest.mark.parametrize("text,filed", [("先交吧", True), ("先帮我提交", True), ("登记要先交钱不？", False),
+                                        ("你们要先交什么材料", False)])
+def test_hand_in_now_is_not_paying_a_fee(text, filed):
+    assert fields.wants_to_file_now(text) is filed
+
+
+@pytest.mark.parametrize("text,name", [("恒达建设有限公司的项目部", "恒达建设有限公司"),
+                                       ("宏图集团 下面的劳务队", "宏图集团"),
+                                       ("中铁十局项目部", "中铁十局项目部")])
+def test_a_firms_site_office_is_the_firm(text, name):
+    assert fields.employer_name_from(text) == name
+
+
+@pytest.mark.parametrize("text,count", [("俩 我跟我媳妇", 2), ("俩人", 2), ("仨人", 3)])
+def test_two_and_three_said_as_liang_and_sa(text, count):
+    assert fields.count_from(text) == fields.Quantity(count, count, False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.amounts import owed_total
+from nlu.amounts import each_ones_share, only_side_money, owed_total
 from nlu.numbers import Quantity
 
 CASES = [
@@ -48,6 +48,19 @@ CASES = [
     # a rate per person and voyage
     ("我们四个，说好一个人一个航次五万五，上船前每人交了三千保证金", Quantity(220_000, 220_000)),
     ("2w8", Quantity(28_000, 28_000)),
+    # what each was advanced, said before the verb, comes off each
+    ("俩人一个月四千 干了两个月 每人借过五百", Quantity(15_000, 15_000)),
+    # the figure first, then its unit of time
+    ("四千二一个月 欠了我两个月", Quantity(8_400, 8_400)),
+    ("280一天 做了15天", Quantity(4_200, 4_200)),
+    # what was earned in all, less what was paid of it; a total said after the payment is already net
+    ("总共应该给我五万 过年借支了八千", Quantity(42_000, 42_000)),
+    ("一个人一个月五千 欠两个月 借了一千 算下来九千", Quantity(9_000, 9_000)),
+    # a new clause about the New Year after the figure: 年前 is no unit of the figure
+    ("还欠我们七万二 年前说给也没给", Quantity(72_000, 72_000)),
+    # a year's pay for part of a year; a year worked is no rate
+    ("讲好一年四万八 干了三个月就走了", Quantity(12_000, 12_000)),
+    ("在他家做了一年 欠两万六", Quantity(26_000, 26_000)),
 ]
 
 
@@ -73,3 +86,15 @@ def test_a_rate_alone_or_a_payment_alone_is_not_a_sum_owed():
     assert owed_total("中间他给过俺三回零花钱一回两三百，俺也没记") is None
     assert owed_total("我哋8個人由3月做到9月，一蚊都冇收到") is None  # "not a penny"
     assert owed_total("中介收了我八百塊介紹費") is None
+
+
+def test_a_share_said_without_heads_waits_for_the_head_count():
+    assert each_ones_share("一人两万一") == Quantity(21_000, 21_000)
+    assert each_ones_share("一人两万一 我们四个") is None  # the heads are said: owed_total multiplies
+    assert each_ones_share("三万") is None
+
+
+def test_side_money_alone_is_not_the_wages_owed():
+    assert only_side_money("押金五百能一起要回来吗？")
+    assert not only_side_money("工钱一万二 押金五百")
+    assert not only_side_money("一万二")

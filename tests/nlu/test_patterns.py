@@ -38,7 +38,9 @@ def test_closed_form_spans(text: str, expected: list) -> None:
     ("从去年5月到现在", [("period", "去年5月到现在")]),
     ("修S218省道 欠我一万九千五", [("amount", "一万九千五")]),  # a road's number is no amount
     ("市第二人民医院门诊楼", []),  # an ordinal, and 人民, count no one
-    ("汽配厂欠我们俩工资", []),  # two people, not two yuan
+    ("汽配厂欠我们俩工资", [("worker_count", "俩")]),  # two people, not two yuan
+    ("咱俩一人干了三十天", [("worker_count", "俩")]),  # 一人 after the heads is "each", not one person
+    ("我们两口子一人做了二十天", [("worker_count", "两口子")]),
 ])
 def test_things_workers_write_that_rules_once_misread(text, expected):
     assert [(s.entity, s.value) for s in find_spans(text)] == expected

@@ -166,3 +166,30 @@ async def test_the_full_name_is_asked_once_and_another_answer_leaves_the_nicknam
         result = await validate("employer_name", answer, dispatcher, domain, text=answer,
                                 slots={"requested_slot": "employer_name", "employer_contact": "老王"})
         assert result["employer_name"] == "老王" and result["employer_type"] == "individual"
+
+
+async def test_a_bare_name_taken_for_off_topic_still_answers_the_name_question(dispatcher, domain):
+    tracker = make_tracker(text="龚德顺", intent="out_of_scope", active_loop="arrears_form",
+                           slots={"requested_slot": "reporter_name"})
+    events = await ValidateArrearsForm().answer_anyway(dispatcher, tracker, domain)
+    assert SlotSet("reporter_name", "龚德顺") in events
+
+
+async def test_off_topic_words_answer_nothing(dispatcher, domain):
+    tracker = make_tracker(text="给我讲个笑话", intent="out_of_scope", active_loop="arrears_form",
+                           slots={"requested_slot": "reporter_name"})
+    assert await ValidateArrearsForm().answer_anyway(dispatcher, tracker, domain) == []
+
+
+async def test_each_ones_share_is_multiplied_by_the_head_count_given_later(dispatcher, domain):
+    sources = {"amount_yuan": {"text": "一人九千五", "words": "一人九千五"}}
+    result = await validate("worker_count", "四个", dispatcher, domain, text="四个",
+                            slots={"requested_slot": "worker_count", "amount_yuan": 9500, "field_sources": sources})
+    assert result["worker_count"] == 4 and result["amount_yuan"] == 38000
+    assert "amount_yuan" in result["needs_check"]
+
+
+async def test_side_money_alone_does_not_answer_the_amount_question(dispatcher, domain):
+    result = await validate("amount_yuan", "五百", dispatcher, domain, text="交的五百押金也能要吗？",
+                            slots={"requested_slot": "amount_yuan"})
+    assert result == {"amount_yuan": None}

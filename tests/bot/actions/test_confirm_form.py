@@ -43,3 +43,13 @@ async def test_summary_is_read_back_with_buttons(dispatcher, domain):
     texts = [m["text"] for m in dispatcher.messages]
     assert "28000元" in texts[0] and "翠湖花园二期" in texts[0]
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "对"
+
+
+async def test_a_phone_corrected_by_its_last_digits_keeps_the_rest(dispatcher, domain):
+    result = await confirm("电话错了 后三位是876 不是678", dispatcher, domain, intent="deny")
+    assert result["phone"] == "13812345876" and result["summary_confirmed"] is None
+
+
+async def test_a_figure_corrected_to_a_range_from_the_same_figure_is_a_correction(dispatcher, domain):
+    result = await confirm("钱说错了 不是两万八 是两万八九", dispatcher, domain, intent="deny")
+    assert (result["amount_yuan"], result["amount_yuan_high"]) == (28000, 29000)
