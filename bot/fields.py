@@ -114,9 +114,9 @@ _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|�
 
 # "全名不知道", "名字我也不清楚", "全名唔知": the full name is not known (the rest of the answer may still name them)
 _FULL_NAME_UNKNOWN = re.compile(
-    r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道|不清楚|不晓得|唔知|记不清|不记得|冇知)"
+    r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道|不清楚|不晓得|晓不得|唔知|记不清|不记得|记不到|冇知)"
     r"(全名|大名|真名|名字)?(叫啥|是啥|叫什么)?$")
-_NOT_KNOWN = re.compile(r"(不知|不清楚|不晓得|唔知|冇知|记不清|不记得|莫得数)")
+_NOT_KNOWN = re.compile(r"(不知|不清楚|不晓得|晓不得|唔知|冇知|记不清|不记得|记不到|记不住|莫得数)")
 
 
 def says_not_known(text: Optional[str]) -> bool:
@@ -266,13 +266,14 @@ _CONSTRUCTION_WORDS = re.compile(
 _OTHER_WORDS = re.compile(
     r"(工厂|厂里|[\u4e00-\u9fff]厂(?!房)|车间|流水线|缝纫|纺织|印刷|打包|分拣|饭店|餐馆|餐厅|酒店|后厨|服务员|保洁|保安|"
     r"茶楼|茶餐厅|酒家|酒楼|奶茶|[\u4e00-\u9fff]店|美容院|理发|发廊|合作社|种植|养老院|护工|护理|煤矿|矿上|井下|饭馆|[\u4e00-\u9fff]肉馆|面馆|"
-    r"物业|快递|外卖|物流|仓库|装卸|司机|家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售)"
+    r"物业|快递|外卖|物流|仓库|装卸|司机|家政|保姆|月嫂|超市|门店|商场|理发|美容|养殖|农场|果园|公司上班|文员|销售|"
+    r"渔船|船上|出海|打鱼|捕鱼|讨海|船老大|渔港|大棚|采茶|摘果|摘苹果|放羊|牧场)"
 )
 
 
 # 没项目, 又不是工地, 不在工地上: construction words that were denied say nothing for construction.
 _DENIED_CONSTRUCTION = re.compile(
-    r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇|哪来的?)(什么|啥子?)?(工地|项目|工程)")
+    r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇|哪来的?)(什么|啥子?|啥物|乜)?(工地|项目|工程)")
 # A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
 _NO_PROJECT = re.compile(
     r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|哪来的?(什么|啥)?(项目|工地|工程)|"
@@ -284,6 +285,8 @@ def project_name_from(text: str) -> str:
     """The name in a project answer: "天府新区那个天府云城" -> 天府云城, "未来方舟那个工地" -> 未来方舟,
     "项目叫金地名京,在北京大兴" -> 金地名京."""
     name = re.sub(r"^(项目|工地|工程|那个|这个)?(名字)?(叫|是)", "", text.strip())
+    if called := re.search(r"[\s,，](?:项目|工地|酒店|楼盘|小区)?(?:叫做|名叫|叫)([^\s,，。;；]{2,20})", name):
+        return called.group(1)  # "给一个酒店搞装修 叫悦庭商务酒店 在贵阳观山湖区"
     name = re.split(r"[,，。;；]\s*(在|地址|位置|地点|就在)", name)[0]
     name = re.sub(r"(那个|这个|嗰個|嗰个|那個|這個)(工地|项目|工程|地方|楼盘|小区|盘子)$", "", name)
     after = re.match(r"^.{2,10}?(那个|嗰個|嗰个|那個)(.{2,})$", name)
@@ -383,6 +386,7 @@ def phone_owner(text: str, start: int) -> Optional[str]:
     window = normalise(text[max(0, start - 30):start])
     window = _SENTENCE_END.split(window)[-1]
     marks = [(m.end(), "other") for m in _OTHER_MARK.finditer(window)]
+    marks += [(m.end(), "other") for m in re.finditer(r"联系(?!我|俺)", window)]  # "你们可以联系杨立春 139…"
     marks += [(m.end(), "own") for m in _SELF_MARK.finditer(window)]
     after = normalise(text[start:start + 20])
     if re.match(r"^[\d\s-]{7,15}(是|为)?(他|她|老板|包工头|工头|班长)(的|本人)", after):
@@ -479,8 +483,12 @@ URGENCY_MARKERS = {
 
 def urgency_markers(*texts: Optional[str]) -> List[str]:
     """Urgency markers found in the worker's own words, in either script (intake-fields.md §I)."""
-    text = normalise("\n".join(t for t in texts if t))
+    text = _FEARED.sub("", normalise("\n".join(t for t in texts if t)))
     return [name for name, pattern in URGENCY_MARKERS.items() if re.search(pattern, text)]
+
+
+# A retaliation the worker fears, not one that happened: "我怕老板知道了报复我", "会不会被报复".
+_FEARED = re.compile(r"(怕|害怕|担心|会不会|担忧)[^，。,！!？?\n]{0,10}报复")
 
 
 # ---------------------------------------------------------------- corrections
@@ -496,8 +504,11 @@ _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("location", r"(地点|地址|地方|位置|在哪)"),
 )
 _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|叫)[:：]?\s*(.+)$")  # not 不是今年
+# Words that mark the new value however much is said before them: "伊滨苑那是上一个活 … 欠钱这个是龙门雅苑二期".
+_SURELY_NEW = re.compile(r"(?:应该是|改成|改为|换成|其实是|这个是|欠钱的是|欠钱这个是|正确的是|对的是)[:：]?\s*(.+)$")
 _NEW_PLACE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|(?<![现正])在)[:：]?\s*(.+)$")  # 工地在萍乡安源
 _SAID_WRONG = re.compile(r"^.{0,3}?(错|不对)")
+_WHO_OWES = re.compile(r"(?:欠钱的|欠薪的|欠我们?钱的|欠工钱的|欠的)(?:人)?(?:应该)?(?:是|叫)\s*(.+)$")
 
 
 def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
@@ -509,7 +520,10 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
     # the field said to be wrong comes first: "地方说错了，工地在萍乡安源" is the place, not the project
     targets.sort(key=lambda target: not _SAID_WRONG.match(simplified[target[1].end():]))
     for slot, target in targets:
-        value = (_NEW_PLACE if slot == "location" else _NEW_VALUE).search(simplified, target.end())
+        value = _SURELY_NEW.search(simplified, target.end()) or \
+            (_NEW_PLACE if slot == "location" else _NEW_VALUE).search(simplified, target.end())
+        if slot == "employer_name" and (owner := _WHO_OWES.search(simplified)):
+            value = owner  # "王建新是他儿子 … 欠钱的是王振山": who owes, not the first 是
         # the new value is the first phrase: not "，建设的建", " 晓得的晓" or "，施老四只是带班的" after it
         words = re.split(r"[,，。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",
                          text[value.start(1):value.end(1)])[0].strip() if value else ""

@@ -37,7 +37,7 @@ _PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
 _NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
 _PER_TRIP = r"(?:一个?(?:航次|季|趟|茬))?"
 _PER_PERSON = re.compile(
-    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
+    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:都|也)?(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
 # The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
 _PER_PERSON_COUNT = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
@@ -51,10 +51,16 @@ _HEADS = re.compile(
     rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
+_PER_HOUR = re.compile(  # 一个小时十八块 … 做了四百八十个小时
+    rf"(?:一个?小时|每个?小时|每钟)\s*{_FIG}{_CUR}.{{0,30}}?(?<!\d){_COUNT}\s*(?:个)?(小时|钟头)")
 _DAY_RATE_FIRST = re.compile(  # 300一天 干了20天
     rf"{_FIG}{_CUR}\s*(?:一天|每天|一日|每日).{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
-_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿了|拿到|结了|给过|发过|付过|借过|预支过|拿过)"
-                   rf"(?:我们|俺们|我)?(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}")
+_TO_US = r"(?:我们|俺们|我|俺|阮|额|咱)?"
+_PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿了|拿到|结了|给过|发过|付过|借过|借支过|预支过|拿过|"
+                   rf"先给了?|先发了?)"
+                   rf"{_TO_US}(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}(?!\s*个)")
+# Months already paid at a monthly rate: 干了五个月 他就给了两个月的.
+_PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])")
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
 # (or the figure first: 三千五一个月)
 _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}|{_FIG}{_CUR}\s*(?:一个月|每个?月)(?!\s*[\d{_N}])")
@@ -67,14 +73,14 @@ _RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一天|�
 # a few non-digit characters may stand (一共欠了我们 23万).
 # Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
 # "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
-_GAP = r"(?:[\s:：是为有约大概才只就都能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
+_GAP = r"(?:[\s:：是为有约大概才只就都也能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
 _STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(
     r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
     r"(给了|发了|付了|预支了?|借支了?|借了|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
-    r"给过|发过|付过|借过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
+    r"给过|发过|付过|借过|借支过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
@@ -84,12 +90,16 @@ _OWED_TO_US = re.compile(r"(欠|扣)了?(我|俺|咱)们?(的)?(工资|工钱|�
 _OWED_AFTER = re.compile(r"^[^\d]{0,4}(没给|没发|没结|没拿到|未付|未发|不给|至今|到现在)")
 # Money that is not wages, said in the same clause as the figure: 交了两百块押金, 收了我八百中介费, 房子一个月还要六百.
 _SIDE_MONEY = re.compile(
-    r"(押金|保证金|中介费|介绍费|体检费|培训费|工服|车费|路费|机票|车票|房租|租金|租的|房子|罚款|赔)")
+    r"(押金|押车|保证金|中介费|介绍费|体检费|培训费|工服|车费|路费|机票|车票|房租|租金|租的|房子|罚款|赔)")
 _WAGES_AFTER = re.compile(r"^(块钱|块|元)?的?(工资|工钱|薪水|人工)")  # 扣着16,500元工资 (以培训费为由)
 _OWED_SIDE_MONEY = re.compile(r"欠了?我?们?[^\d，。,\s]{0,1}$")  # 老板欠千把块路费: owed, whatever it is for
 # 一分钱都没给, 一蚊都冇: "not a penny", not an amount
 # A total said as what was earned, not what is owed (一共该给俺们九万六, 算下来应得…): payments come off it.
 _EARNED = re.compile(r"(该给|应该给|应给|应得|应发|该发|该拿|应该拿)(?!.*欠)")
+# The worker says a payment comes off the total: "生活费他给过六千 那就减掉".
+_DEDUCT = re.compile(r"(减掉|扣掉|减去|扣除|要扣|要减|得扣|得减)")
+# A figure right after a head count is the group's: "一个人两万 三个人六万".
+_GROUP_BEFORE = re.compile(r"＃+\s*(个|名|位)?(人|工人|兄弟)\s*(一共|总共|加起来)?$")
 _NOTHING_AT_ALL = re.compile(r"^[分块蚊毛文]?钱?[都也]")
 # A figure owed to each one (一个人还欠六千五, 每人欠4800): times the head count said elsewhere.
 _EACH_OWED = re.compile(r"(每人|每个人|一人|一个人|人均)[^\d]{0,4}$")
@@ -129,7 +139,7 @@ def _figures(text: str):
     for span in spans:
         if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1:
             before, after = context[max(0, span.start - 12):span.start], context[span.end:span.end + 8]
-            side = _SIDE_MONEY.search(_clause(before, after[:4])) and not _WAGES_AFTER.match(after) \
+            side = _SIDE_MONEY.search(_clause(before, after[:6])) and not _WAGES_AFTER.match(after) \
                 and not _OWED_SIDE_MONEY.search(before)
             if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)):
                 continue
@@ -148,12 +158,13 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     figures = list(_figures(text))
     still_owed = [amount for amount, before, after in figures
                   if _STILL_OWED.search(before) or (_STILL_HAVE.search(before) and _OWED_AFTER.search(after))]
-    totals = [amount for amount, before, _ in figures if _TOTAL_WORDS.search(before) and not _RATE_WORDS.search(before)]
+    totals = [amount for amount, before, _ in figures
+              if (_TOTAL_WORDS.search(before) or _GROUP_BEFORE.search(before)) and not _RATE_WORDS.search(before)]
     if totals:  # 每人还差俩万多，总共欠12万多: the total, not one person's share
         still_owed = [amount for amount in still_owed if not _EACH_OWED.search(_before(figures, amount))]
     marked = still_owed or totals
     marked = [amount for amount in marked if amount.high >= 100]
-    if marked and not still_owed and _EARNED.search(_before(figures, marked[0])):
+    if marked and not still_owed and (_EARNED.search(_before(figures, marked[0])) or _DEDUCT.search(text)):
         return _less_paid(marked[0], figures) or _for_everyone(text, marked[0], figures)
     if marked:
         return _for_everyone(text, marked[0], figures)
@@ -190,13 +201,17 @@ def _less_paid(earned: Quantity, figures) -> Optional[OwedTotal]:
 
 
 def each_ones_share(text: str) -> Optional[Quantity]:
-    """The figure of a message that gives what each one is owed and no head count (一人一万八): it is
-    multiplied by the head count the worker gives later."""
+    """What each one is owed, when a message gives that and no head count (一人一万八, 一个人一个月四千五 四个月
+    都没发): it is multiplied by the head count the worker gives later."""
     text = normalise(text or "")
-    m = _rate(_PER_PERSON, text)
-    if not m or _head_count(text) or _TOTAL_WORDS.search(text):
+    if _head_count(text) or _TOTAL_WORDS.search(text):
         return None
-    return parse_quantity(m.group(1))
+    if m := _rate(_PER_PERSON, text):
+        return parse_quantity(m.group(1))
+    first = next((span.start for span in find_spans(text) if span.entity == "amount"), None)
+    if first is not None and re.search(_PER_HEAD, text[:first]) and (total := owed_total(text)):
+        return total.amount  # "一个人一个月四千五 四个月都没发": each one's wages, worked out
+    return None
 
 
 def only_side_money(text: str) -> bool:
@@ -242,7 +257,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
     """A rate times a count (times the head count for a per-person rate), less what was already paid,
     with the working shown. heads_anywhere: a per-person rate may take its head count from anywhere in
     the message (一个人7800，我们两个), not only from right beside it."""
-    total = working = None
+    total = working = unit_rate = None
     per_time = False  # a rate per day or month: each worker's, so times the head count
     for pattern, rate_first, unit, count_unit in ((_PER_MONTH, True, "元/月", "个月"),
                                                  (_MONTHS_FIRST, False, "元/月", "个月"),
@@ -258,7 +273,11 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                 total = _times(rate, count)
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
                 per_time = unit == "元/月"
+                unit_rate = rate if per_time else None
                 break
+    if total is None and (m := _PER_HOUR.search(text)) and (rate := parse_quantity(m.group(1))) \
+            and (hours := parse_quantity(m.group(2))):
+        total, working = _times(rate, hours), f"{_show(rate)}元/小时 × {_show(hours)}小时"
     if total is None and (m := _PER_DAY.search(text) or _DAY_RATE_FIRST.search(text)):
         rate, count = parse_quantity(m.group(1)), parse_quantity(m.group(2))
         if rate and count:
@@ -268,7 +287,8 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             else:
                 days = count
                 working = f"{_show(rate)}元/天 × {_show(days)}{'个工' if m.group(3) == '个工' else '天'}"
-            total, per_time = _times(rate, days), True
+            # "我们三个人加起来干了两百一十个工": the days of everyone together, not each one's
+            total, per_time = _times(rate, days), not re.search(r"(加起来|一共|总共|合计)", m.group(0))
     if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) \
             and (rate := parse_quantity(m.group(1) or m.group(2))):
         periods = [span for span in find_spans(text) if span.entity == "period"]
@@ -276,7 +296,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         months = parse_period(worked)["months"] if worked else next(
             (months for span in periods if (months := parse_period(span.value)["months"])), None)
         if months:
-            total, per_time = _times(rate, Quantity(months, months, False)), True
+            total, per_time, unit_rate = _times(rate, Quantity(months, months, False)), True, rate
             working = f"{_show(rate)}元/月 × {months}个月"
     if total is None and heads_anywhere and (m := _YEAR_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
         months = next((months for span in find_spans(text) if span.entity == "period"
@@ -295,6 +315,13 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             working = f"{_show(rate)}元/人 × {_show(heads)}人"
     if total is None:
         return None
+    if unit_rate is not None and (m := _PAID_MONTHS.search(text)) and (months := parse_quantity(m.group(1))):
+        already = _times(unit_rate, months)  # 一个月七千 干了五个月 就给了两个月的
+        if heads and heads.low > 1 and per_time:
+            already = _times(already, heads)
+        if already.high < total.low:
+            total = Quantity(total.low - already.high, total.high - already.low, total.approximate)
+            return OwedTotal(total, f"{working} − 已发{_show(months)}个月 = {_show(total)}元")
     paid = _PAID.search(text)
     already = parse_quantity(paid.group(2)) if paid else None
     each = paid and (paid.group(1)

@@ -33,6 +33,7 @@ from nlu.script import normalise, normalised_text
 logger = logging.getLogger(__name__)
 _FILE = "name_crf.pkl"
 # Words that start a clause, never a name, which the tagger sometimes glues to the name after them.
+_NOT_A_NAME_END = re.compile(r"(欠钱|欠薪|欠了|拖欠|欠|不给|没给)$")
 _NOT_A_NAME_START = re.compile(r"(后来|然后|现在|以前|之前|当时|那时|结果|最后|但是|可是|所以|而且|还有)")
 
 
@@ -123,6 +124,9 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
         for entity, start, end in label_spans(list(labels)):
             if (adverb := _NOT_A_NAME_START.match(text, start, end)) and end - adverb.end() >= 2:
                 start = adverb.end()  # "后来酒店换老板了": the 酒店, not a business called 后来酒店
+            if entity in ("employer", "person_name") and (verb := _NOT_A_NAME_END.search(text, start, end)) \
+                    and verb.start() - start >= 2:
+                end = verb.start()  # "邵长贵欠钱欠了一年多了": 邵长贵
             value = original[start:end]
             if not any(ch.isalnum() for ch in value):
                 continue

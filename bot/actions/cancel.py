@@ -17,7 +17,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.arrears_form import _left_for_staff, _missing_left_for_staff
+from bot.actions.arrears_form import ValidateArrearsForm, _left_for_staff, _missing_left_for_staff
 from bot.actions.intake_slots import reset_intake
 from bot.fields import wants_to_file_now, wants_to_skip
 from nlu.script import normalise
@@ -45,7 +45,11 @@ class ActionCancelReport(Action):
             if asked and wants_to_skip(text):
                 dispatcher.utter_message(response="utter_skip_field")
                 return [*_left_for_staff(tracker, asked), FollowupAction("arrears_form")]
-            return [FollowupAction("arrears_form")]
+            # no cancel words: the answer to the question asked ("没啥了 就是别让他跑了" at "anything else?")
+            form = ValidateArrearsForm()
+            answer = await form.answer_anyway(dispatcher, tracker, domain)
+            answer = answer or form.give_up_when_stuck(dispatcher, tracker)
+            return [*answer, FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_cancelled")
         return [ActiveLoop(None)] + reset_intake()
 

@@ -260,10 +260,12 @@ def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> 
     while start > stop and re.match(r"[\u4e00-\u9fff]", message[start - 1]) and not boundary(start):
         start -= 1
     whole = start == stop and start in ends or start == 0 or boundary(start)
+    if whole and (lead := re.match(r"(那边|这边|那里|这里|那块|那个|这个|的)+", message[start:at])):
+        start += lead.end()  # "兰州七里河那边西津花园": 那边 is no part of the name
     return message[start:at] + name if whole and start < at else name
 
 
-_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(叫|是)?(?!不|唔|冇|没)"
+_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(字)?(叫|是)?(?!不|唔|冇|没|我|他|她|字)"
                         r"([\u4e00-\u9fff]{2,20}?(?:有限公司|公司|集团|厂)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3})")
 
 
@@ -280,7 +282,8 @@ def _names_a_business(text: str, places: list) -> bool:
 
 
 # A project's name, then what the worker did there.
-_NAME_THEN_WORK = re.compile(r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在)")
+_NAME_THEN_WORK = re.compile(
+    r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在|一个|一栋|一套)")
 # A place then the business: 惠州博罗的润丰电子厂.
 _PLACE_THEN_NAME = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(的|那个|那家|那边的)(?=[\u4e00-\u9fff]{2,})")
 # Words of what happened, not of where: 老板说月底给，都说三回了.
@@ -298,11 +301,11 @@ def _for_everyone(tracker: Tracker, count: Any) -> Result:
     said = (sources.get("amount_yuan") or {}).get("text") or ""
     share = each_ones_share(said)
     if not isinstance(amount, int) or share is None or share.low != amount or count.exact is None or count.low < 2 \
-            or (sources.get("amount_yuan") or {}).get("arithmetic"):
-        return {}
+            or "人 =" in ((sources.get("amount_yuan") or {}).get("arithmetic") or ""):
+        return {}  # (not twice: an amount already worked out per head)
     total = amount * count.low
     high = tracker.get_slot("amount_yuan_high")
-    sources["amount_yuan"] = {**sources["amount_yuan"], "arithmetic": f"{amount}元/人 × {count.low}人 = {total}元"}
+    sources["amount_yuan"] = {**sources["amount_yuan"], "arithmetic": f"每人{amount}元 × {count.low}人 = {total}元"}
     tracker.slots["field_sources"] = sources
     result = {"amount_yuan": total, "amount_yuan_high": high * count.low if isinstance(high, int) else None,
               "field_sources": sources}
@@ -371,6 +374,9 @@ def keeps_earlier_answer(method: Callable) -> Callable:
                        tracker: Tracker, domain: DomainDict) -> Result:
         earlier = _previous(tracker, slot)
         said_now = earlier == UNKNOWN and _ENTITY_OF_SLOT.get(slot) and _entity_spans(tracker, _ENTITY_OF_SLOT[slot])
+        # "欠了一年多了" in the opening, "前年11月干到去年3月" later: the months worked, said exactly
+        said_now = said_now or (slot == "period_text" and isinstance(earlier, str) and isinstance(value, str)
+                                and not re.search(r"月", earlier) and re.search(r"月.*(到|至).*月", value))
         if (tracker.active_loop_name == "arrears_form" and not _asked(tracker, slot)
                 and earlier is not None and value != earlier and not said_now):
             return {slot: earlier}  # (a field left for staff is filled when the worker says it later)
@@ -446,6 +452,10 @@ class FieldValidators:
                  and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
         companies = [name for name in named if rules.employer_type(name) == "company"
                      and (len(name) >= 4 or rules.BUSINESS_WORDS.search(normalise(name)))]  # not 尔敦 of 额尔敦
+        bosses = [name for name in named if re.search(r"(包工头|包公头|工头|老板|老闆|雇主|判头)(叫|是|姓)?\s*$",
+                                                       normalise(message[:max(0, message.find(name))]))]
+        if len(named) > 1 and bosses and text in named and text not in bosses:
+            value = text = bosses[0]  # "包工头叫巩志平 我们是跟我表哥王小平过去的": the boss, not the cousin
         if named and (_NOT_A_NAME.fullmatch(text) or rules.is_generic_employer(text)):
             value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one; "…后来酒店换老板了"
         if rules.is_nickname(text) and (real := [name for name in named if not rules.is_nickname(name)]):
@@ -466,8 +476,8 @@ class FieldValidators:
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
             value = text = named_only
         if (real := _REAL_NAME.search(normalise(message))) and text in message and text != message:
-            at = real.start(3)
-            value = text = message[at:at + len(real.group(3))]  # "大家都叫他韩老三 真名韩三林"
+            at = real.start(4)
+            value = text = message[at:at + len(real.group(4))]  # "大家都叫他韩老三 真名韩三林"
         value = text = _whole_business_name(message, text, [e.get("value") or "" for e in source.get("entities") or []
                                                             if e.get("entity") == "location"])
         if (at_place := _PLACE_THEN_NAME.match(normalise(text))) and any(
@@ -576,7 +586,9 @@ class FieldValidators:
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, "amount_yuan", text, amount_yuan_high=None, amount_approximate=False)
         # from this message: is the figure a rate, or the total?
-        total = owed_total(_text(tracker)) if text and text in _text(tracker) else None
+        # a correction at the summary gives the figure in its words ("是七千五 提成那五百他也没给"), not its sum
+        said = text if tracker.active_loop_name == "confirm_form" else _text(tracker)
+        total = owed_total(said) if text and text in said else None
         if total is None and text and text in _text(tracker) and only_side_money(_text(tracker)):
             return _rejected(tracker, "amount_yuan")  # "押金也能一起要吗？": not the wages owed; asked again
         if total is None and text and text in _text(tracker) and not _asked(tracker, "amount_yuan"):
@@ -633,7 +645,9 @@ class FieldValidators:
         if count is None and _asked(tracker, "worker_count"):
             count = rules.count_from(_text(tracker))
         if count is None:
-            if _asked(tracker, "worker_count"):
+            answers_another = any(e.get("entity") != "worker_count"
+                                  for e in tracker.latest_message.get("entities") or [])
+            if _asked(tracker, "worker_count") and not answers_another:  # "前年11月干到去年3月": the period, said late
                 dispatcher.utter_message(response="utter_invalid_worker_count")
             return _rejected(tracker, "worker_count")
         if count.exact is None and not _asked(tracker, "worker_count"):

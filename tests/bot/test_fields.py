@@ -192,6 +192,9 @@ def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind
     ("不對，電話錯了，是13970235518", ("phone", "13970235518")),
     # a span said anywhere in a period correction, never the time said to be wrong
     ("时间错了 是前年开始的 不是去年 前年腊月到去年五月", ("period_text", "前年腊月到去年五月")),
+    # words that surely mark the new value win over the first 是
+    ("工地名不对 金桂园是去年那个活 应该是银桂园三期", ("project_name", "银桂园三期")),
+    ("老板写错了 李国庆是他侄子 欠钱的是李长海", ("employer_name", "李长海")),
 ])
 def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
     assert fields.parse_correction(text) == expected
@@ -257,3 +260,20 @@ def test_a_firms_site_office_is_the_firm(text, name):
 @pytest.mark.parametrize("text,count", [("俩 我跟我媳妇", 2), ("俩人", 2), ("仨人", 3)])
 def test_two_and_three_said_as_liang_and_sa(text, count):
     assert fields.count_from(text) == fields.Quantity(count, count, False)
+
+
+def test_a_retaliation_feared_is_no_threat_made():
+    assert "threat_or_violence" not in fields.urgency_markers("我不敢留名字 怕厂里知道了报复")
+    assert "threat_or_violence" in fields.urgency_markers("他说谁去投诉就报复谁")
+
+
+def test_a_project_called_by_its_name_after_what_was_done_there():
+    assert fields.project_name_from("帮人装修 叫锦绣华庭 在合肥蜀山") == "锦绣华庭"
+
+
+def test_fishing_and_farm_work_is_not_construction():
+    assert fields.infer_sector("没啥物项目 就是跟船出海") == "other"
+
+
+def test_a_number_the_worker_says_to_call_someone_at_is_not_theirs():
+    assert fields.own_phone("我的不留了 有事联系李德胜 138 2211 9087") is None

@@ -61,6 +61,15 @@ CASES = [
     # a year's pay for part of a year; a year worked is no rate
     ("讲好一年四万八 干了三个月就走了", Quantity(12_000, 12_000)),
     ("在他家做了一年 欠两万六", Quantity(26_000, 26_000)),
+    # months already paid at the monthly rate; an advance paid to 俺/阮
+    ("一个月六千 做了四个月 只发了一个月的", Quantity(18_000, 18_000)),
+    ("一个月五千 两个月 老板先给俺一千", Quantity(9_000, 9_000)),
+    # a payment the worker says comes off; days of everyone together; an hourly rate; a group's figure
+    ("工钱一共三万二 他预支过四千 要扣掉", Quantity(28_000, 28_000)),
+    ("一个工二百五 我们四个加起来干了一百二十个工", Quantity(30_000, 30_000)),
+    ("一小时二十块 上个月干了两百个小时", Quantity(4_000, 4_000)),
+    ("一个人一万二 五个人六万", Quantity(60_000, 60_000)),
+    ("每个人也是五千 八个人", Quantity(40_000, 40_000)),
 ]
 
 
@@ -92,6 +101,7 @@ def test_a_share_said_without_heads_waits_for_the_head_count():
     assert each_ones_share("一人两万一") == Quantity(21_000, 21_000)
     assert each_ones_share("一人两万一 我们四个") is None  # the heads are said: owed_total multiplies
     assert each_ones_share("三万") is None
+    assert each_ones_share("一个人一个月三千 欠了两个月") == Quantity(6_000, 6_000)  # each one's, worked out
 
 
 def test_side_money_alone_is_not_the_wages_owed():
