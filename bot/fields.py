@@ -525,7 +525,7 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
         if slot == "employer_name" and (owner := _WHO_OWES.search(simplified)):
             value = owner  # "王建新是他儿子 … 欠钱的是王振山": who owes, not the first 是
         # the new value is the first phrase: not "，建设的建", " 晓得的晓" or "，施老四只是带班的" after it
-        words = re.split(r"[,，。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",
+        words = re.split(r"(?<!\d)[,，]|[,，](?!\d{3})|[。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",
                          text[value.start(1):value.end(1)])[0].strip() if value else ""
         if slot == "period_text" and value:
             words = _corrected_period(text[value.start(1):]) or words

@@ -38,6 +38,10 @@ _DESCRIBED = re.compile(
 # A name, then what people call them: "孙立柱 俺们都叫他孙大个".
 _ALSO_CALLED = re.compile(r"^([\u4e00-\u9fff]{2,4})[,，\s]+.{0,6}?(叫他|叫她|叫佢|喊他|喊她|管他叫|管她叫|称他)(做)?"
                           r"([\u4e00-\u9fff]{2,4})$")
+# A household named by its surname: "一户姓徐的人家", "姓周的那家".
+_HOUSEHOLD = re.compile(r"^(一户|一家|这家|那家|这户|那户)?(姓.)?(的)?(那)?(人家|家|户)")
+# A shop's name, then its boss: "名剪发型 老板叫Tony 真名不知道".
+_BUSINESS_THEN_BOSS = re.compile(r"^([^,，。\s]{2,16})[,，\s]+(老板|老闆|店长|老板娘|老细)(叫|是|姓)")
 # A name and then where: "永丰纸箱厂,在东莞常平".
 _NAME_THEN_PLACE = re.compile(r"^([^,，。\s]{2,20})[,，\s]+(在|就在|喺|位于)")
 # A name and then something else about it: "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子".
@@ -449,9 +453,16 @@ class FieldValidators:
         if asked and text == _text(tracker) and _ABOUT_ME.match(normalise(text)):
             return _rejected(tracker, "employer_name")  # "我叫牛建强": the worker's own name, not who owes
         named = [entity["value"] for entity in source.get("entities") or [] if entity.get("entity") == "employer"
-                 and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])]
+                 and not rules.is_generic_employer(entity["value"]) and not _NOT_A_NAME.fullmatch(entity["value"])
+                 and not rules.is_place(entity["value"])]  # "我们四个是青海化隆的": where they are from
         companies = [name for name in named if rules.employer_type(name) == "company"
                      and (len(name) >= 4 or rules.BUSINESS_WORDS.search(normalise(name)))]  # not 尔敦 of 额尔敦
+        people = [e.get("value") for e in source.get("entities") or [] if e.get("entity") == "person_name"]
+        if asked and people and _HOUSEHOLD.match(normalise(rules.clean_text(text) or "")):
+            value = text = people[0]  # "一户姓徐的人家 男的叫徐文涛": the person of the household
+        if asked and (shop := _BUSINESS_THEN_BOSS.match(normalise(message))) and (
+                text == message or text in message[shop.end():]) and rules.employer_type(shop.group(1)) == "company":
+            value = text = message[:len(shop.group(1))]  # "名剪发型 老板叫Tony": the shop owes, not its boss
         bosses = [name for name in named if re.search(r"(包工头|包公头|工头|老板|老闆|雇主|判头)(叫|是|姓)?\s*$",
                                                        normalise(message[:max(0, message.find(name))]))]
         if len(named) > 1 and bosses and text in named and text not in bosses:
@@ -489,8 +500,11 @@ class FieldValidators:
             value = text = text[:-1]  # "跟着包工头刘德贵在郑州": the tagger's 刘德贵在
         if re.match(r"^(没有|没|无|不是)([\s,，]|$)", rules.clean_text(text) or ""):
             return _rejected(tracker, "employer_name")  # "没有 我是护工": an answer to another question
+        from_there = re.search(rf"(是|从){re.escape(text)}(的|人|来|过来)", message)  # "我们四个是青海化隆的"
+        if not asked and (rules.is_place(text) or from_there) and (others := [name for name in named if name != text]):
+            value, text, from_there = others[0], others[0], None  # from there is no one; the boss beside it is
         if rules.is_generic_employer(rules.clean_text(text)) or (
-                not asked and (rules.is_place_and_kind(text) or rules.is_place(text))):
+                not asked and (rules.is_place_and_kind(text) or rules.is_place(text) or from_there)):
             return _rejected(tracker, "employer_name")  # "老板", "建筑公司", "晋江鞋厂": who? asked for the name
         result = self._free_text("employer_name", value, dispatcher, tracker)
         name = result.get("employer_name")
@@ -587,7 +601,11 @@ class FieldValidators:
             return _unknown(tracker, "amount_yuan", text, amount_yuan_high=None, amount_approximate=False)
         # from this message: is the figure a rate, or the total?
         # a correction at the summary gives the figure in its words ("是七千五 提成那五百他也没给"), not its sum
-        said = text if tracker.active_loop_name == "confirm_form" else _text(tracker)
+        correction = rules.parse_correction(_text(tracker)) if tracker.active_loop_name == "confirm_form" else None
+        # (unless it says what is still owed or the total: "总共是七万五 借支了一万 还差六万五")
+        words = correction and correction[0] == "amount_yuan" and rules.amount_from(correction[1]) \
+            and not re.search(r"(还差|还欠|还剩|剩下|一共|总共|合计|加起来)", _text(tracker))
+        said = text if words else _text(tracker)
         total = owed_total(said) if text and text in said else None
         if total is None and text and text in _text(tracker) and only_side_money(_text(tracker)):
             return _rejected(tracker, "amount_yuan")  # "押金也能一起要吗？": not the wages owed; asked again
@@ -673,6 +691,13 @@ class FieldValidators:
             value = _span_of_points(source, text)
         if not _asked(tracker, "period_text") and value == text and _VAGUE_TIME.search(around):
             return _rejected(tracker, "period_text")  # "拖了快一年了" in passing: the form asks which months
+        before = normalise(source[max(0, at - 10):at]) if at >= 0 else ""
+        if not _asked(tracker, "period_text") and value == text and (
+                re.search(r"(说好|讲好|答应|约好|说是?)了?$", before)  # "讲好了六月份做完就结": a payday
+                or (re.search(r"(欠|拖)[^，。,]{0,6}$", before) and not re.search(r"月", text))):  # 欠…一年多了
+            return _rejected(tracker, "period_text")  # not the months worked: the form asks them
+        if re.fullmatch(r"(几|好几)(个)?月(份)?", normalise(text)):
+            return _rejected(tracker, "period_text")  # "说个大概几月份可以吗": no months said
         result = self._free_text("period_text", value, dispatcher, tracker, looks_right=_mentions_time)
         period = rules.parse_period(result.get("period_text"))
         result["period_months"] = period["months"]

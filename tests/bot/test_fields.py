@@ -195,6 +195,7 @@ def test_employer_type_from_the_name_and_the_words_before_it(name, context, kind
     # words that surely mark the new value win over the first 是
     ("工地名不对 金桂园是去年那个活 应该是银桂园三期", ("project_name", "银桂园三期")),
     ("老板写错了 李国庆是他侄子 欠钱的是李长海", ("employer_name", "李长海")),
+    ("不对，钱是45,000，刚才少打了个5", ("amount_yuan", "45,000")),  # a thousands comma is no phrase's end
 ])
 def test_a_correction_names_its_field_and_the_first_phrase_is_the_value(text, expected):
     assert fields.parse_correction(text) == expected

@@ -1,3 +1,4 @@
+import pytest
 from rasa_sdk.events import SlotSet
 
 from bot.actions.arrears_form import ValidateArrearsForm
@@ -193,3 +194,34 @@ async def test_side_money_alone_does_not_answer_the_amount_question(dispatcher, 
     result = await validate("amount_yuan", "五百", dispatcher, domain, text="交的五百押金也能要吗？",
                             slots={"requested_slot": "amount_yuan"})
     assert result == {"amount_yuan": None}
+
+
+@pytest.mark.parametrize("answer,entities,employer", [
+    ("鑫艺美发 老板叫阿杰", [{"entity": "employer", "value": "阿杰"}], "鑫艺美发"),  # the shop, not its boss
+    ("一户姓林的人家 女的叫林秀云", [{"entity": "person_name", "value": "林秀云"}], "林秀云"),  # the household's person
+    ("郭长顺 我们都喊他郭大头", [], "郭长顺"),  # the name said first, not the nickname
+    ("宏图五金厂，在宁波北仑", [], "宏图五金厂"),  # the name; the place is the place
+    ("顺通建设集团有限公司的项目部", [], "顺通建设集团有限公司"),  # the firm, not its site office
+])
+async def test_the_employer_answer_keeps_who_owes(answer, entities, employer, dispatcher, domain):
+    value = entities[0]["value"] if entities and entities[0]["entity"] == "employer" else answer
+    result = await validate("employer_name", value, dispatcher, domain, text=answer, entities=entities,
+                            slots={"requested_slot": "employer_name"})
+    assert result["employer_name"] == employer
+
+
+@pytest.mark.parametrize("answer", ["在开发区那个工地", "我的工钱五千八 他一直拖着"])
+async def test_where_or_how_much_said_for_who_is_asked_again(answer, dispatcher, domain):
+    result = await validate("employer_name", answer, dispatcher, domain, text=answer,
+                            slots={"requested_slot": "employer_name"})
+    assert result["employer_name"] is None
+
+
+@pytest.mark.parametrize("message,period", [
+    ("包工头欠我们工钱两年多了 一直拖", "两年多"),  # how long it has been owed, not the months worked
+    ("说好了八月份干完就结账 到现在没给", "八月份"),  # a payday
+])
+async def test_a_time_said_in_passing_that_is_no_work_period_is_left_for_the_question(message, period, dispatcher,
+                                                                                       domain):
+    result = await validate("period_text", period, dispatcher, domain, text=message)
+    assert result["period_text"] is None

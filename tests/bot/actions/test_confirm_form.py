@@ -1,3 +1,5 @@
+import pytest
+
 from bot.actions.confirm_form import ActionAskSummaryConfirmed, ValidateConfirmForm
 from tests.conftest import make_tracker
 
@@ -53,3 +55,14 @@ async def test_a_phone_corrected_by_its_last_digits_keeps_the_rest(dispatcher, d
 async def test_a_figure_corrected_to_a_range_from_the_same_figure_is_a_correction(dispatcher, domain):
     result = await confirm("钱说错了 不是两万八 是两万八九", dispatcher, domain, intent="deny")
     assert (result["amount_yuan"], result["amount_yuan_high"]) == (28000, 29000)
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("钱不对 是三万一 加班费那一千他也没给 要算上", 31000),  # the figure said, not the one in passing
+    ("不对，金额是82,000，刚才打反了", 82000),  # a thousands comma does not end the figure
+    ("钱说错了 总共是五万 借支了八千 还差四万二", 42000),  # what is still owed
+    ("钱说错了，4200是一个月的，两个月一共8400", 8400),  # the total
+])
+async def test_a_corrected_amount_is_the_sum_owed_the_worker_means(text, amount, dispatcher, domain):
+    result = await confirm(text, dispatcher, domain, intent="deny")
+    assert result["amount_yuan"] == amount
