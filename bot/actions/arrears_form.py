@@ -74,12 +74,15 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
             return _left_for_staff(tracker, asked)
         return []
 
-    async def answer_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: DomainDict) -> List[Dict[str, Any]]:
+    async def answer_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                            free_text: bool = False) -> List[Dict[str, Any]]:
         """The latest message read as the answer to the question asked, whatever the classifier took it for
-        ("高拴牢" as off-topic): the slots it fills, or nothing when it does not answer."""
+        ("高拴牢" as off-topic): the slots it fills, or nothing when it does not answer. Any words answer
+        "anything else?", so that question takes them only when free_text is asked for (a question or an
+        off-topic message there is answered, not filed)."""
         asked = tracker.get_slot("requested_slot")
-        if tracker.active_loop_name != "arrears_form" or not asked or _QUESTION.search(_text(tracker)):
+        if tracker.active_loop_name != "arrears_form" or not asked or _QUESTION.search(_text(tracker)) \
+                or (asked == "extra_info" and not free_text):
             return []
         if asked not in STRICT and asked != "reporter_name":
             return []

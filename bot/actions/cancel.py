@@ -36,6 +36,8 @@ class ActionCancelReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         text = normalise((tracker.latest_message or {}).get("text") or "")
+        if tracker.active_loop.get("name") == "confirm_form" and not _CANCEL_WORDS.search(text):
+            return [FollowupAction("confirm_form")]  # "没啥了" at the summary is no cancel: it is read back again
         in_intake = tracker.active_loop.get("name") == "arrears_form"
         if in_intake and (wants_to_file_now(text) or not _CANCEL_WORDS.search(text)):
             if wants_to_file_now(text):
@@ -47,7 +49,7 @@ class ActionCancelReport(Action):
                 return [*_left_for_staff(tracker, asked), FollowupAction("arrears_form")]
             # no cancel words: the answer to the question asked ("没啥了 就是别让他跑了" at "anything else?")
             form = ValidateArrearsForm()
-            answer = await form.answer_anyway(dispatcher, tracker, domain)
+            answer = await form.answer_anyway(dispatcher, tracker, domain, free_text=True)
             answer = answer or form.give_up_when_stuck(dispatcher, tracker)
             return [*answer, FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_cancelled")
