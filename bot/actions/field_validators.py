@@ -241,7 +241,7 @@ def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) ->
 
 # What follows a project's name as part of it: 群力新城C区, 万科城三期, 城南污水处理厂扩建, 堆龙新城保障房.
 _PROJECT_SUFFIX = re.compile(
-    r"^((?:[A-Za-z\d]+(?:区|座|栋|号楼|地块)?|[一二三四五六七八九十\d]+(?:期|标段|号楼|栋|号线)"
+    r"^((?:[A-Za-z\d]+(?:区|座|栋|棟|号楼|號樓|地块|地塊)?|[一二三四五六七八九十\d]+(?:期|标段|標段|号楼|號樓|栋|棟|号线|號線)"
     r"|扩建|改造|改扩建|保障房|安置房|二期|三期)+)")
 
 
@@ -295,7 +295,8 @@ _SAYS_WHAT_HAPPENED = re.compile(r"(说|给|欠|拖|没|不)")
 # The worker talking about themselves: 我叫牛建强, 俺是李大海.
 _ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]{2,3}$")
 # Words the tagger sometimes reads as a name after a role word (包工头手里, 老板那边).
-_NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头)")
+# Words that are no one's name: places of things (手里) and a surname alone (姓温).
+_NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头|姓.)")
 
 
 def _for_everyone(tracker: Tracker, count: Any) -> Result:
@@ -460,8 +461,8 @@ class FieldValidators:
         people = [e.get("value") for e in source.get("entities") or [] if e.get("entity") == "person_name"]
         if asked and people and _HOUSEHOLD.match(normalise(rules.clean_text(text) or "")):
             value = text = people[0]  # "一户姓徐的人家 男的叫徐文涛": the person of the household
-        if asked and (shop := _BUSINESS_THEN_BOSS.match(normalise(message))) and (
-                text == message or text in message[shop.end():]) and rules.employer_type(shop.group(1)) == "company":
+        if asked and (shop := _BUSINESS_THEN_BOSS.match(normalise(message))) and normalise(text) in normalise(message) \
+                and rules.employer_type(shop.group(1)) == "company":
             value = text = message[:len(shop.group(1))]  # "名剪发型 老板叫Tony": the shop owes, not its boss
         bosses = [name for name in named if re.search(r"(包工头|包公头|工头|老板|老闆|雇主|判头)(叫|是|姓)?\s*$",
                                                        normalise(message[:max(0, message.find(name))]))]
@@ -469,11 +470,13 @@ class FieldValidators:
             value = text = bosses[0]  # "包工头叫巩志平 我们是跟我表哥王小平过去的": the boss, not the cousin
         if named and (_NOT_A_NAME.fullmatch(text) or rules.is_generic_employer(text)):
             value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one; "…后来酒店换老板了"
+        elif _NOT_A_NAME.fullmatch(rules.clean_text(text) or ""):
+            return _rejected(tracker, "employer_name")  # "项目部的经理姓温": a surname is no one to find
         if rules.is_nickname(text) and (real := [name for name in named if not rules.is_nickname(name)]):
             value = text = real[0]  # "雇主周永年 我哋叫佢周生": the name, not what they call him
         if (also := _ALSO_CALLED.match(normalise(message))) and normalise(text) == also.group(4):
             value = text = message[:len(also.group(1))]  # "孙立柱 俺们都叫他孙大个": the name first said
-        if companies and rules.employer_type(text, message) != "company":
+        if companies and not bosses and rules.employer_type(text, message) != "company":
             value = text = companies[0]  # the labour company, not the gang leader named beside it
         elif (described := _DESCRIBED.match(rules.clean_text(text) or "")) and text == _text(tracker):
             value = text = described.group(1)  # the name, not who they are
@@ -582,6 +585,8 @@ class FieldValidators:
                   if e.get("entity") == "location"]
         if text in places and (worked := _where_worked(source, places)) and worked != text:
             value = text = worked  # "在康巴什修路 … 我们都是达拉特旗的": where they worked, not where they are from
+        if re.search(r"[\u4e00-\u9fff](到|至)[\u4e00-\u9fff]", text) and not _asked(tracker, "location"):
+            return _rejected(tracker, "location")  # "跑临沂到上海这条线": a route, not where the work was
         if _part_of_another_name(tracker, "location", text):
             return _rejected(tracker, "location")  # 融汇江山 answers the project question: 江山 is part of the name
         if not _entity_spans(tracker, "location") and (

@@ -198,6 +198,7 @@ async def test_side_money_alone_does_not_answer_the_amount_question(dispatcher, 
 
 @pytest.mark.parametrize("answer,entities,employer", [
     ("鑫艺美发 老板叫阿杰", [{"entity": "employer", "value": "阿杰"}], "鑫艺美发"),  # the shop, not its boss
+    ("川渝老火锅 老板姓陈", [{"entity": "employer", "value": "老火锅"}], "川渝老火锅"),  # the shop's whole name
     ("一户姓林的人家 女的叫林秀云", [{"entity": "person_name", "value": "林秀云"}], "林秀云"),  # the household's person
     ("郭长顺 我们都喊他郭大头", [], "郭长顺"),  # the name said first, not the nickname
     ("宏图五金厂，在宁波北仑", [], "宏图五金厂"),  # the name; the place is the place
@@ -208,6 +209,13 @@ async def test_the_employer_answer_keeps_who_owes(answer, entities, employer, di
     result = await validate("employer_name", value, dispatcher, domain, text=answer, entities=entities,
                             slots={"requested_slot": "employer_name"})
     assert result["employer_name"] == employer
+
+
+async def test_a_surname_alone_or_a_route_fills_nothing(dispatcher, domain):
+    said = "劳务公司欠钱 项目部的经理姓黄 他说钱早拨了"
+    assert (await validate("employer_name", "姓黄", dispatcher, domain, text=said))["employer_name"] is None
+    said = "开货车的 跑郑州到西安这条线"
+    assert (await validate("location", "郑州到西安", dispatcher, domain, text=said))["location"] is None
 
 
 @pytest.mark.parametrize("answer", ["在开发区那个工地", "我的工钱五千八 他一直拖着"])
