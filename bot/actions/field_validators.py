@@ -464,6 +464,9 @@ class FieldValidators:
         if asked and (shop := _BUSINESS_THEN_BOSS.match(normalise(message))) and normalise(text) in normalise(message) \
                 and rules.employer_type(shop.group(1)) == "company":
             value = text = message[:len(shop.group(1))]  # "名剪发型 老板叫Tony": the shop owes, not its boss
+            if (lead := re.match(r"^(就是|就|是|在)?(.{2,8}?)(的|那个|那家|那边的)", normalise(text))) \
+                    and province_of(lead.group(2)):
+                value = text = text[lead.end():]  # "就东莞长安镇那个鑫宏达五金厂": the place is kept as the place
         bosses = [name for name in named if re.search(r"(包工头|包公头|工头|老板|老闆|雇主|判头)(叫|是|姓)?\s*$",
                                                        normalise(message[:max(0, message.find(name))]))]
         if len(named) > 1 and bosses and text in named and text not in bosses:
