@@ -94,7 +94,7 @@ _KIND = (r"(发型|烧腊|烧烤|海鲜|美甲|足浴|按摩|洗车|汽修|果�
 _BUSINESS = (r"(公司|厂(?!房)|店|铺|馆|屋|发廊|养猪场|养鸡场|猪场|鸡场|养殖场|农场|牧场|林场|茶场|渔场|排档|档口|养老院|诊所|幼儿园|驾校|酒家|酒楼|餐厅|饭店|饭馆|餐馆|茶楼|茶餐厅|快递站|驿站|超市|美容院|会所|宾馆|酒店|"
              r"仓库|网吧|作坊|车行|合作社|物流|施工队|工程队)")
 _GENERIC_EMPLOYER = re.compile(
-    r"^(在|是|就是|喺)?(一家|一个|一间|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们|介|嗰间|呢间|这|那)?(的)?"
+    r"^(想?问一?下|请问|问问)?(在|是|就是|喺)?(一家|一个|一间|这家|那家|这个|那个|我们|俺们|我们的|俺们的|那家|咱们|介|嗰间|呢间|这|那)?(的)?"
     r"(" + _KIND + r"{0,3}" + _BUSINESS + r"(里|的)?(老板|老闆)?|" + _KIND + r"{1,2}(的)?(老板|老闆)|老板|老闆|老細|老细|老板娘|包工头|包公头|工头|带班的?|"
     r"东家|雇主|厂里|单位|项目部|公司里)$")
 # A kind of business named without its name, in a sentence: 物流公司老板曲长海, 在一个物流仓库装卸货.
@@ -102,7 +102,7 @@ _BUSINESS_MENTIONED = re.compile(_KIND + r"{0,2}" + _BUSINESS)
 
 
 _ROLE_PREFIX = re.compile(
-    r"^(包工头|包公头|判头|工头|带班的?|班长|老板娘|老板|老闆|雇主|东家|果农|菜农|牧场主|场主|园主|船老大|船主|站长|店长|"
+    r"^(包工头|包公头|判头|工头|带班的?|班组长|组长|队长|工长|领班|班长|老板娘|老板|老闆|雇主|东家|果农|菜农|牧场主|场主|园主|船老大|船主|站长|店长|"
     r"厂长|[\u4e00-\u9fff]{1,3}(?:老板|老闆))\s*(叫做|叫|是|姓)?\s*"
     r"(?=(?!姓)[\u4e00-\u9fff]{2,})")
 _CALLED = re.compile(
@@ -114,7 +114,7 @@ _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|�
 
 # "全名不知道", "名字我也不清楚", "全名唔知": the full name is not known (the rest of the answer may still name them)
 _FULL_NAME_UNKNOWN = re.compile(
-    r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道|不清楚|不晓得|晓不得|唔知|记不清|不记得|记不到|冇知)"
+    r"[,，\s]*(他的|她的)?(全名|大名|真名|名字)?(我)?(也|都)?真?(不知道?|不清楚|不晓得|晓不得|唔知|记不清|不记得|记不到|冇知)"
     r"(全名|大名|真名|名字)?(叫啥|是啥|叫什么)?$")
 _NOT_KNOWN = re.compile(r"(不知|不清楚|不晓得|晓不得|唔知|冇知|记不清|不记得|记不到|记不住|莫得数)")
 
@@ -154,6 +154,28 @@ def full_name_answer(text: str, nickname: str) -> Optional[str]:
         if len(name) >= 2 and name not in normalise(nickname) and not is_generic_employer(name) \
                 and not is_nickname(name) and not re.match(r"^(姓|老板|老闆|我|俺|他|她)", name):
             return text[start:chunk.end()]
+    return None
+
+
+# "那就写老黑吧", "都叫他胡老三", "那写包工头 叫薛长海", "果园头家 喊做丘伟明": the name after a word that
+# introduces it (叫, 叫做, 喊他, 写, 填). Not "叫啥", "写什么", "叫不出来", "叫我们等".
+_NAME_AFTER_CALLED = re.compile(
+    r"(?<!项目)(?<!工地)(?<!小区)(?<!楼盘)(?<!工程)(?:名叫|叫做|叫|喊做|喊|写|填|记)(?:他|她)?(?:做)?\s*"
+    r"(?!不|啥|什么|我|你|他|她|咱|俺|们|的|个|上|成|这|那)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=吧|就行|就好|就可以|$|[\s,，。])")
+
+
+def name_after_called(text: str) -> Optional[str]:
+    """The name an answer introduces with 叫 / 写 / 喊做 ("那就写老黑吧 真名真不知道" -> 老黑), or None."""
+    simplified = normalise(text)
+    for found in _NAME_AFTER_CALLED.finditer(simplified):
+        said_first = re.split(r"[\s,，。]+", simplified[:found.start()].strip())[0]
+        if BUSINESS_WORDS.search(said_first) and not is_generic_employer(said_first):
+            return None  # "鴻業勞務公司 帶班的叫蔣國富": the firm named first owes the wages
+        name = employer_name_from(found.group(1))
+        start = found.end(1) - len(name)
+        if len(name) >= 2 and not is_generic_employer(name) and not _NOT_KNOWN.search(name) \
+                and not re.search(r"(名字|全名|大名|真名)", name):
+            return text[start:found.end(1)]
     return None
 
 
@@ -224,6 +246,8 @@ def business_unnamed(text: Optional[str]) -> bool:
     "物流公司老板曲长海", "在一个物流仓库装卸货" (not "在宏达电子厂上班")."""
     text = normalise(text or "")
     for found in _BUSINESS_MENTIONED.finditer(text):
+        if re.search(r"(农场|牧场|林场|茶场|渔场|果园|猪场|鸡场|养殖场|鱼塘|大棚)$", found.group(0)):
+            continue  # a farm's owner is who owes the wages: "巴特尔 牧场老板"
         before = text[:found.start()]
         if not before or not re.search(r"[\u4e00-\u9fff]$", before) or re.search(
                 r"(一家|一个|这家|那家|个|家|在|的|是|给|去|到|们|里|帮|替|跟|被|那|这)$", before):
@@ -250,6 +274,9 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
                             normalise(context)[max(0, at - 6):at]) \
             or re.search(r"(叫他|叫她|喊他|喊她|外号|绰号|小名)(叫|是)?\s*$", normalise(context)[max(0, at - 6):at]):
         return "individual"  # 包工头大家都叫他黑子: a nickname is a person
+    if at >= 0 and re.match(r"^[\s,，]*(是|就是)?(这个|那个)?[\u4e00-\u9fff]{0,3}?(老板|老闆|包工头|工头|雇主|东家|班长|场主|园主|"
+                            r"船老大|男主人|女主人)(?![叫是姓])", normalise(context)[at + len(name):]):
+        return "individual"  # "那日苏 牧场老板": the person, then who they are
     person_shaped = len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in SURNAMES)
     if person_shaped and not _SHOP_ENDINGS.search(name):
         return "individual"
@@ -259,7 +286,7 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
 # ---------------------------------------------------------------- sector
 
 _CONSTRUCTION_WORDS = re.compile(
-    r"(工地|工程|项目|建筑|施工|包工头|包公头|班组|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
+    r"(工地|工程|项目|建筑|施工|扩建|改建|新建|包工头|包公头|班组|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
     r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程|"
     r"盖房|砌墙|刷墙|粉刷|外墙|地基|钢结构|拆迁|安置房|保障房|棚改|厂房)"
 )
@@ -303,11 +330,15 @@ def says_no_project(text: Optional[str]) -> bool:
     return bool(text and (_NO_PROJECT.search(text) or _GENERIC_PLACE.match(text)))
 
 
+_BUILDING_A = re.compile(r"(?:" + _OTHER_WORDS.pattern + r")的?(?P<site>工地|工程|施工|扩建|改建|新建|改造)")
+
+
 def infer_sector(text: Optional[str]) -> Optional[str]:
     """construction / other from the words used; None when they do not tell."""
     if not text:
         return None
     text = _DENIED_CONSTRUCTION.sub("", normalise(text))
+    text = _BUILDING_A.sub(r"\g<site>", text)  # "仓库工地": a warehouse being built is a construction site
     construction = len(_CONSTRUCTION_WORDS.findall(text))
     other = len(_OTHER_WORDS.findall(text))
     if construction > other:
@@ -374,7 +405,10 @@ OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|(?<!其)他|(
                 r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部|站长|店长|老细|老細|判头|"
                 r"(?:场|队|组|矿|村|车间|部)长|主任|雇主|船老大|船长|场主|老板娘)")
 _OTHER_MARK = re.compile(OTHER_PEOPLE)
-_SELF_MARK = re.compile(r"(我|俺|本人|自己|咱)")
+# The worker says the number is theirs: 我的电话, 我手机, 打我, 我叫…, or 我 right before the number. Not "我们都不
+#晓得" said of the boss before "电话139…".
+_SELF_MARK = re.compile(r"(我|俺|咱|本人|自己)们?的?(电话|手机|号码|号|联系方式|微信)|(打|联系|找|留)(我|俺)|(我|俺)(叫|是|姓)"
+                        r"|(我|俺|本人|自己)的?[\s,，:：是]{0,2}$")
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
 _PHONE_ANYWHERE = re.compile(r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}-?\d{7,8}")
 
@@ -454,6 +488,10 @@ def normalise_name(text: Optional[str]) -> Optional[str]:
     surname = re.match(r"^(?:我姓|姓)(.)[,，\s]*(?:叫)?(.*)$", value)
     if surname:
         value = surname.group(2) if surname.group(2).startswith(surname.group(1)) else "".join(surname.groups())
+    first, *spelled = re.split(r"[,，\s]+", value)
+    if spelled and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first) and all(
+            chunk[-1:] in first for chunk in spelled if chunk):
+        value = first  # "吕娟 双口吕 女字旁的娟": the name, then how each character is written
     value = re.sub(r"[,，\s]", "", value)
     if not re.fullmatch(r"[A-Za-z\u4e00-\u9fff·]{1,30}", value):
         return None
@@ -508,7 +546,7 @@ _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)�
 _SURELY_NEW = re.compile(r"(?:应该是|改成|改为|换成|其实是|这个是|欠钱的是|欠钱这个是|正确的是|对的是)[:：]?\s*(.+)$")
 _NEW_PLACE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|(?<![现正])在)[:：]?\s*(.+)$")  # 工地在萍乡安源
 _SAID_WRONG = re.compile(r"^.{0,3}?(错|不对)")
-_WHO_OWES = re.compile(r"(?:欠钱的|欠薪的|欠我们?钱的|欠工钱的|欠的)(?:人)?(?:应该)?(?:是|叫)\s*(.+)$")
+_WHO_OWES = re.compile(r"(?:欠钱的|欠薪的|欠我们?钱的|欠工钱的|欠的|发工资的|给工资的|开工资的|发钱的|给钱的)(?:人)?(?:应该)?(?:是|叫)\s*(.+)$")
 
 
 def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:

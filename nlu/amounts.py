@@ -21,10 +21,10 @@ _N = CN_NUMERAL_CHARS
 _FIG = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:多|余)?[万千wWkK]?\d?多?|[{_N}]+(?:多|来|几|余)?[万千]?多?)"
 _CUR = r"(?:块钱|块|元)?"
 _COUNT = rf"(\d+|[{_N}]+)"
-DAYS_PER_MONTH = 26  # a working month on site, as day-rate workers count it (product choice)
+DAYS_PER_MONTH = 30  # a month of day-rate work as workers count it (every day on site); marked approximate
 
 _AGREED = r"(?:说好的?|讲好的?|谈好的?|定的)?"
-_MONTH_WORD = rf"(?:每个?月|一个月|月薪|月工资|底薪){_AGREED}\s*(?:工资)?"
+_MONTH_WORD = rf"(?:每个?月|一个月份?|月薪|月工资|底薪){_AGREED}\s*(?:工资)?"
 # 一个月 followed by a figure is the unit of another rate (我一个月三千五，我表弟一个月三千), not a count
 _NOT_A_RATE_UNIT = rf"(?!(?<=一个月)[^，。,\d{_N}]{{0,3}}(?:\d|[{_N}](?![共直起])))"
 _PER_MONTH = re.compile(
@@ -33,7 +33,7 @@ _MONTHS_FIRST = re.compile(
     rf"(?<!学徒期)(?<!试用期){_COUNT}\s*个月{_NOT_A_RATE_UNIT}.{{0,8}}?{_MONTH_WORD}\s*{_FIG}{_CUR}")
 # A rate per person (每人六千, 一个人7800, 一人一天150), and the head count it is multiplied by, written
 # anywhere in the message: 我们6个人, 俺们仨, 我们两个, 两口子, 俩人.
-_PER_HEAD = r"(?:每人|每个人|一人|一个人|人均)"
+_PER_HEAD = r"(?:每人|每个人|(?<!十)一人|(?<!十)一个人|人均)"  # not the 一个人 of 十一个人
 _NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
 _PER_TRIP = r"(?:一个?(?:航次|季|趟|茬))?"
 _PER_PERSON = re.compile(
@@ -57,7 +57,7 @@ _DAY_RATE_FIRST = re.compile(  # 300一天 干了20天
     rf"{_FIG}{_CUR}\s*(?:一天|每天|一日|每日).{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
 _TO_US = r"(?:我们|俺们|我|俺|阮|额|咱)?"
 _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿了|拿到|结了|给过|发过|付过|借过|借支过|预支过|拿过|"
-                   rf"先给了?|先发了?)"
+                   rf"先给了?|先发了?|领了|领过|支了|支过|(?:扣掉|减掉|减去|扣除){_TO_US}借的)"
                    rf"{_TO_US}(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}(?!\s*个)")
 # Months already paid at a monthly rate: 干了五个月 他就给了两个月的.
 _PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])")
@@ -80,9 +80,10 @@ _TOTAL_WORDS = re.compile(
     r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
     r"(给了|发了|付了|预支了?|借支了?|借了|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
-    r"给过|发过|付过|借过|借支过|预支过|拿过|垫了?|垫付了?|自己出了?)" + _GAP)
+    r"给过|发过|付过|借过|借支过|预支过|拿过|垫了?|垫付了?|自己出了?|领了|领过|支了|支过|借的)"
+    r"(我们|俺们|我|俺)?" + _GAP)
 _RATE_WORDS = re.compile(
-    r"(每个?月|一个月|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
+    r"(每个?月|一个月份?|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要|扣了|扣着|克扣|扣押)[^\d]{0,6}$")
 # Owed to the one reporting (欠我, 欠俺们), not to a fellow villager or a colleague.
@@ -171,6 +172,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     plain = [(amount, before, after) for amount, before, after in figures
              if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before) and not _RATE_AFTER.match(after)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
+    if len(owed) > 1 and (shares := _shares_of_several(text)):
+        return shares
     if len(owed) > 1:
         owed = [amount for amount, before, _ in plain if _OWED_TO_US.search(before)] or owed
     if len(owed) == 1:
@@ -185,6 +188,29 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     if len(candidates) == 1:
         return OwedTotal(candidates[0], None)
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
+
+
+# What each part of a group is owed: "我一个欠一万八 他们两个各欠一万五".
+_SHARE = re.compile(rf"(?:(?:我|俺)(?:自己)?(?:一个人?)?|(?:他们|她们|另外|其他|剩下)?(?P<heads>\d+|[{_N}]+)\s*个人?)"
+                    rf"(?P<each>各|每人|每个人|一人)?(?:都|也)?(?:欠|差)了?(?:我们?)?\s*(?P<figure>{_FIG}){_CUR}")
+
+
+def _shares_of_several(text: str) -> Optional[OwedTotal]:
+    """The sum of what several parts of a group are each owed, with the working; None unless two or more
+    parts are said."""
+    parts = []
+    for found in _SHARE.finditer(text):
+        amount = parse_quantity(found.group("figure"))
+        heads = parse_quantity(found.group("heads")) if found.group("heads") else Quantity(1, 1, False)
+        if amount is None or heads is None or amount.high < 100:
+            return None
+        parts.append((_times(amount, heads) if found.group("each") or heads.low == 1 else amount, amount, heads))
+    if len(parts) < 2:
+        return None
+    total = Quantity(sum(p[0].low for p in parts), sum(p[0].high for p in parts), any(p[0].approximate for p in parts))
+    working = " + ".join(f"{_show(amount)}元 × {_show(heads)}人" if heads.low > 1 else f"{_show(amount)}元"
+                         for _, amount, heads in parts)
+    return OwedTotal(total, f"{working} = {_show(total)}元")
 
 
 def _less_paid(earned: Quantity, figures) -> Optional[OwedTotal]:
@@ -218,6 +244,14 @@ def only_side_money(text: str) -> bool:
     """Every figure in the message is side money (押金, 路费 …), none is wages: "每个人交的三百块押金也能要吗？"."""
     text = normalise(text or "")
     return any(span.entity == "amount" for span in find_spans(text)) and not list(_figures(text))
+
+
+def is_side_money(text: str, figure: str) -> bool:
+    """The figure is side money in the message (押金五百不算), never the wages owed."""
+    text, figure = normalise(text or ""), normalise(figure or "").strip()
+    kept = [text[span.start:span.end] for span in find_spans(text) if span.entity == "amount"]
+    wages = {_show(amount) for amount, _, _ in _figures(text)}
+    return figure in kept and (amount := parse_quantity(figure)) is not None and _show(amount) not in wages
 
 
 def _before(figures, amount: Quantity) -> str:
@@ -304,6 +338,8 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         if months:  # 说好一年三万 我干了半年: half the year's pay
             total, per_time = Quantity(rate.low * months // 12, rate.high * months // 12, rate.approximate), True
             working = f"{_show(rate)}元/年 × {months}/12"
+        elif _PAID.search(text):  # 说好一年五万 只给了一万二: the year's pay, less what was paid
+            total, per_time, working = rate, True, f"{_show(rate)}元/年"
     heads = _head_count(text) if heads_anywhere else None
     if total is not None and per_time and heads and heads.low > 1:
         total = _times(total, heads)  # a day or month rate is each worker's: 一天三百 干了60天 我们五个

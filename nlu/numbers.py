@@ -193,8 +193,10 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         unit = _UNIT_VALUE.get(m.group(3), 1)
         if m.group(2):  # 几十万: 20..90 of the unit
             return Quantity(20 * unit, 90 * unit, True)
-        if m.group(1):  # 十几万, 二十几: the tens and one to nine more
+        if m.group(1):  # 十几个, 二十几: the tens and one to nine more; 二十几万 like 二十多万
             tens = _numeral(m.group(1))
+            if tens is not None and m.group(3):
+                return Quantity(round(tens * unit), round((tens + 10) * unit), True)
             if tens is not None:
                 return Quantity(round((tens + 1) * unit), round((tens + 9) * unit), True)
             return None

@@ -26,10 +26,14 @@ _YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
 _POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
 PERIOD = re.compile(
     # 去年10月到今年1月, 前年冬月干到去年四月, 3月份一直做到现在
-    rf"{_POINT}(?:后|以后|之后|开始|起)?(?:一直|就)?(?:干活|干|做|上班|打工|务工)?(?:到|至|-|~)(?:{_POINT}|现在|今天|目前|如今)"
+    # (去年腊月进的厂 干到今年五月: the day they started, then the day they stopped)
+    rf"{_POINT}(?:后|以后|之后)?(?:开始|起)?(?:(?:进的?|来的?|到的?|上的?)(?:厂|场|工地|店|船|班)?的?[\s,，]{{0,2}})?"
+    rf"(?:(?<=开始)(?:干|做)的?[\s,，]{{0,2}})?"
+    rf"(?:一直|就)?(?:干活|干|做|上班|打工|务工)?(?:到|至|-|~)(?:{_POINT}|现在|今天|目前|如今)"
     # 八月九月, 8月9月: consecutive months named one by one
     rf"|(?:{_YEAR}?{_MONTH}[和、]?){{2,4}}"
-    rf"|(?:{_NUM}|半|几)(?:个)?(?:多|半)?(?:月|年|星期|礼拜|周)(?:多)?"
+    rf"|(?<![{_N}\d])[一二三四五六七八九][二三四五六七八九十]两个月"  # 七八两个月: July and August
+    rf"|(?:{_NUM}|半|几)(?:个)?(?:多|半)?(?:月份|月|年|星期|礼拜|周)(?:多)?"
     rf"|半年多?|大半年|一年多|{_YEAR}{_MONTH}以来"
 )
 
@@ -103,8 +107,8 @@ def find_spans(text: str) -> List[Span]:
                     re.match(r"(的)?(工资|工钱)", probe[end:]):
                 continue  # 欠我们俩工资: two people, not two yuan
             # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
-            if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月|天)?", value) and \
-                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?|还欠|还差|说好的?|讲好的?)?\s*[\d{_N}]",
+            if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月份?|天)?", value) and \
+                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?|还欠|还差|说好的?|讲好的?|领了?|拿了?|借了?|支了?)?\s*[\d{_N}]",
                              probe[end:]):
                 continue
             # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure

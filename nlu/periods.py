@@ -59,6 +59,7 @@ def _months_back(months: int, today: date) -> str:
 
 
 _CN_DIGITS = "一二三四五六七八九十"
+_LISTED_TWO = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九])([二三四五六七八九十])两个月")
 _NEIGHBOUR_MONTHS = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九])([二三四五六七八九十])月")
 
 
@@ -79,6 +80,7 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     if not text:
         return result
     text = re.sub(r"(俩|仨)(?=多?月)", r"\1个", normalise(text)).replace("俩", "两").replace("仨", "三")  # 仨月 = 3 months
+    text = _LISTED_TWO.sub(lambda m: _two_months(m) if "月" in _two_months(m) else m.group(0), text)  # 七八两个月
     text = _NEIGHBOUR_MONTHS.sub(_two_months, text)  # 八九月 = 八月九月
     # 5到8月: the first month's 月 left out
     text = re.sub(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})(?=(?:到|至|-|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)",

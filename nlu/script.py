@@ -45,10 +45,11 @@ def normalised_text(message: Any) -> str:
 
 
 def normalise(text: str) -> str:
-    """The form the models and rules read: Simplified, half-width, same length as text."""
+    """The form the models and rules read: Simplified, half-width, Mandarin words, same length as text."""
+    from nlu.dialect import to_mandarin
     from nlu.numbers import to_halfwidth
 
-    return to_halfwidth(to_simplified(text))
+    return to_mandarin(to_halfwidth(to_simplified(text)))
 
 
 @lru_cache(maxsize=1)

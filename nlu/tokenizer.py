@@ -19,9 +19,8 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.numbers import to_halfwidth
 from nlu.patterns import find_spans
-from nlu.script import NORMALISED_TEXT, to_simplified
+from nlu.script import NORMALISED_TEXT, normalise, to_simplified
 
 # Message property (in parse data) telling which script the worker wrote in.
 SCRIPT = "script"
@@ -81,11 +80,11 @@ class DomainJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        # Segment the normalised form (Simplified, half-width: jieba's dictionary
-        # and our rules are written for it). Offsets are the same in both, so
-        # entity values are still taken from the worker's own text.
+        # Segment the normalised form (Simplified, half-width, Mandarin words: jieba's
+        # dictionary and our rules are written for it). Offsets are the same in both,
+        # so entity values are still taken from the worker's own text.
         simplified_script = to_simplified(text)
-        simplified = to_halfwidth(simplified_script)
+        simplified = normalise(text)
         points = cut_points(simplified)
         if attribute == TEXT:
             message.set(SCRIPT, "traditional" if simplified_script != text else "simplified",

@@ -52,6 +52,16 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         dispatcher.utter_message(response="utter_which_field")
         return {**values, "summary_confirmed": None}
 
+    async def correction_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> List[EventType]:
+        """At the summary, a message that names a field and its new value ("人数不对 是五个 我把我自己忘算了")
+        is a correction, whatever the classifier took it for: the slots it changes, or nothing."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.active_loop_name != "confirm_form" or "?" in text or "？" in text or not parse_correction(text):
+            return []
+        values = await self.validate_summary_confirmed(text, dispatcher, tracker, domain)
+        return [SlotSet(name, value) for name, value in values.items()]
+
     async def _corrections(self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Tuple[Dict[str, Any], bool]:
         """Normalised values of the fields this message touched, and whether any changed.

@@ -18,8 +18,8 @@ from rasa_sdk.types import DomainDict
 
 from bot import fields as rules
 from bot.intake import NOT_GIVEN, UNKNOWN
-from bot.places import province_of
-from nlu.amounts import each_ones_share, only_side_money, owed_total
+from bot.places import place_prefix, province_of
+from nlu.amounts import each_ones_share, is_side_money, only_side_money, owed_total
 from nlu.gazetteer import SURNAMES
 from nlu.numbers import Quantity
 from nlu.patterns import find_spans
@@ -245,6 +245,24 @@ _PROJECT_SUFFIX = re.compile(
     r"|扩建|改造|改扩建|保障房|安置房|二期|三期)+)")
 
 
+# A project name's edges that are not part of it: a particle after it (蓉西雅居嘛), the work done on it
+# said before it (修绥正高速三标).
+_PROJECT_EDGES = re.compile(r"(嘛|啊|呀|吧|哦|呢|噻|哈|咯|啦|嘞|哟|噢)+$|^(修|盖)(?=[\u4e00-\u9fffA-Za-z0-9]{4})")
+# Words that say where a project is, not what it is called: 郭杜那搭的, 兰山金雀山路那块, 在城东.
+_WHERE_WORDS = re.compile(r"(那边|这边|那块|那一块|那搭|那儿|那里|附近|旁边|对面|边上)的?$|(路|街|大道|巷)$"
+                          r"|^(盖|修|干|做|搞|装|建)[\u4e00-\u9fff]{0,4}的?$")  # or what was done: 盖楼的
+
+
+def _name_beside_where(message: str) -> Optional[str]:
+    """The one phrase of an answer that is not about where ("御景华庭 郭杜那搭的" -> 御景华庭), or None."""
+    chunks = [chunk for chunk in re.split(r"[\s,，。]+", message.strip()) if chunk]
+    if len(chunks) < 2:
+        return None
+    kept = [chunk for chunk in chunks if not _WHERE_WORDS.search(normalise(chunk))
+            and place_prefix(re.sub(r"^(在|喺|就在)", "", normalise(chunk))) < len(re.sub(r"^(在|喺|就在)", "", chunk))]
+    return kept[0] if len(kept) == 1 and len(kept[0]) >= 2 and not _NOT_A_NAME.fullmatch(kept[0]) else None
+
+
 def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> str:
     """A project name the tagger cut short, whole again: "群力新城C区干木工" gives 群力新城C区, not 群力新城; and
     "长沙梅溪湖国际新城" gives 梅溪湖国际新城 (back to the end of the place or the word before the name)."""
@@ -269,7 +287,7 @@ def _whole_project_name(message: str, name: str, places: Sequence[str] = ()) -> 
     return message[start:at] + name if whole and start < at else name
 
 
-_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(字)?(叫|是)?(?!不|唔|冇|没|我|他|她|字)"
+_REAL_NAME = re.compile(r"(真名|大名|全名|真实姓名)(字)?(叫|是)?(?!真?不|唔|冇|没|我|他|她|字)"
                         r"([\u4e00-\u9fff]{2,20}?(?:有限公司|公司|集团|厂)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3})")
 
 
@@ -288,6 +306,10 @@ def _names_a_business(text: str, places: list) -> bool:
 # A project's name, then what the worker did there.
 _NAME_THEN_WORK = re.compile(
     r"^([^,，。\s]{2,12})[,，\s]+(帮|给|做|干|装|修|盖|搞|打|就是|是个|是一个|在|一个|一栋|一套)")
+# A building named, then the job done in it, with nothing between: 在第一人民医院做保洁.
+_NAME_THEN_JOB = re.compile(r"^(?:在|就在)?([^,，。\s]{2,12}?"
+                            r"(?:医院|学校|小区|大厦|广场|中心|酒店|宾馆|商场|超市|花园|写字楼|大楼))"
+                            r"(?:做|干|当|搞)[\u4e00-\u9fff]{1,4}$")
 # A place then the business: 惠州博罗的润丰电子厂.
 _PLACE_THEN_NAME = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(的|那个|那家|那边的)(?=[\u4e00-\u9fff]{2,})")
 # Words of what happened, not of where: 老板说月底给，都说三回了.
@@ -320,14 +342,20 @@ def _for_everyone(tracker: Tracker, count: Any) -> Result:
 def _where_worked(message: str, places: List[str]) -> Optional[str]:
     """Of several places in one message, the one the work was at (在X, 到X干): not a home town (X人, 是X的,
     X来的, 老家X)."""
-    def home(place: str) -> bool:
-        at = message.find(place)
-        after, before = message[at + len(place):at + len(place) + 3], message[max(0, at - 3):at]
-        return bool(re.match(r"^(人|的人|来的|過來|过来|的$|的[,，。\s])", after)
-                    or re.search(r"(老家|是|从)$", before))
-
     worked = [place for place in places if re.search(r"(在|喺|到|去)\S{0,1}$", message[:message.find(place)])]
-    return (worked or [place for place in places if not home(place)] or [None])[0]
+    return (worked or [place for place in places if not _home_town(message, place)] or [None])[0]
+
+
+def _home_town(message: str, place: str, surely: bool = False) -> bool:
+    """The place is where the worker comes from: "我是湖北仙桃人", "老家信阳的" (unless surely, also "是信阳的",
+    which may be where the work was)."""
+    at = message.find(place)
+    after, before = message[at + len(place):at + len(place) + 3], message[max(0, at - 3):at]
+    if surely:  # "我叫柯红兵 湖北黄冈的": said with who they are, "X的" is where they are from
+        return bool(re.match(r"^(人|的人|来的|過來|过来)", after) or re.search(r"(老家|从)$", before)
+                    or (re.match(r"^的($|[,，。\s])", after) and re.search(r"(我叫|我是|俺叫|俺是)", message)))
+    return bool(re.match(r"^(人|的人|来的|過來|过来|的$|的[,，。\s])", after)
+                or re.search(r"(老家|是|从)$", before))
 
 
 def _places_in(text: str, places: List[Dict[str, Any]]) -> bool:
@@ -431,6 +459,14 @@ class FieldValidators:
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);
             # the form asks again
             return _rejected(tracker, "employer_name")
+        if text == _text(tracker) and re.search(r"(在|喺|那边|这边|那里|附近|那块)", normalise(text)) \
+                and (places := [e.get("value") or "" for e in _entity_spans(tracker, "location")]):
+            rest = normalise(text)
+            for place in places:
+                rest = rest.replace(normalise(place), "")
+            rest = re.sub(r"(就|是)?(在|喺)|那边|这边|那里|这里|附近|那块|那一块|的|[,，。\s]", "", rest)
+            if rest and rules.is_generic_employer(rest):
+                return _rejected(tracker, "employer_name")  # "厂在佛山顺德北滘那边": where the firm is, not which
         if _QUESTION.search(text):
             return _rejected(tracker, "employer_name")  # a question back: the form asks again
         if re.match(r"^(在|喺|就在)", text) and not _entity_spans(tracker, "employer") and (
@@ -445,7 +481,10 @@ class FieldValidators:
             name = full if full and not a_place and not _ABOUT_ME.match(normalise(_text(tracker))) else contact
             result = _with_source(tracker, {"employer_name": name}, "employer_name", _text(tracker))
             return {**result, "employer_type": rules.employer_type(name, _text(tracker)) if full else "individual"}
-        if asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
+        called = rules.name_after_called(text) if asked and text == _text(tracker) else None
+        if called:
+            value = text = called  # "那写包工头 叫薛长海", "都叫他胡老三": the name the answer introduces
+        elif asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
             value = text = name  # "就叫他老宋，全名不知道": 老宋 is what the worker knows
         if asked and contact and _DONT_KNOW.search(text):
             # the business's name is not known: the boss is who owes the money
@@ -488,7 +527,8 @@ class FieldValidators:
             value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
         elif text == _text(tracker) and (placed := _NAME_THEN_PLACE.match(rules.clean_text(text) or "")):
             value = text = placed.group(1)  # "永丰纸箱厂,在东莞常平": the name; the place is kept as the place
-        elif asked and text != _text(tracker) and text in _text(tracker) and _one_name(_text(tracker)):
+        elif asked and not called and text != _text(tracker) and text in _text(tracker) \
+                and _one_name(_text(tracker)):
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
             value = text = named_only
@@ -518,6 +558,11 @@ class FieldValidators:
             kind = rules.employer_type(name, message)
             if not contact and not asked and rules.is_nickname(name):
                 # "雇主我们都叫她孙姐" in passing: staff cannot find 孙姐; ask the full name once
+                return {"employer_name": None, "employer_contact": name}
+            manager = re.search(r"(项目经理|经理|主管|负责人|项目部的|场长|店长|站长|领班)(是|叫|姓)?\s*$",
+                                normalise(message[:max(0, message.find(name))]))
+            if kind == "individual" and not contact and not asked and manager:
+                # "项目经理闫振国": a manager speaks for the firm that owes; ask its name, keep the manager's
                 return {"employer_name": None, "employer_contact": name}
             if kind == "individual" and not contact and rules.business_unnamed(message):
                 # "物流公司老板曲长海": the business owes the wages; ask its name, keep the boss's
@@ -556,10 +601,14 @@ class FieldValidators:
         if _asked(tracker, "project_name") and len(projects) > 1 and text == projects[-1] \
                 and re.search(r"[,，\s]+(就是|也就是|是)", message):
             text = projects[0]  # "右江区乡道硬化工程，就是修村里那条路": the name comes first, then what it is
-        if _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
+        if _asked(tracker, "project_name") and (named := _name_beside_where(message)):
+            text = named  # "御景华庭 郭杜那搭的", "泰和苑 兰山金雀山路那块": the name; the rest says where
+        elif _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
             text = message  # the whole answer "少荃湖安置房B区", not the tagger's "少荃湖安置房"
         if _asked(tracker, "project_name") and (named := _NAME_THEN_WORK.match(normalise(text))):
             text = text[:len(named.group(1))]  # "御景豪庭，帮业主装修": the name, not what was done there
+        elif _asked(tracker, "project_name") and (named := _NAME_THEN_JOB.match(normalise(text))):
+            text = text[named.start(1):named.end(1)]  # "在第一人民医院做保洁": the building, not the job
         # the name in the words, in the worker's own characters ("五象新區嗰個五象御府" -> 五象御府)
         simplified = normalise(text)  # same length as text
         name = rules.project_name_from(simplified)
@@ -568,6 +617,10 @@ class FieldValidators:
         source = _source(tracker, value)
         value = _whole_project_name(source.get("text") or "", value, [
             e.get("value") or "" for e in source.get("entities") or [] if e.get("entity") == "location"])
+        value = _PROJECT_EDGES.sub("", value) if len(_PROJECT_EDGES.sub("", value)) >= 2 else value
+        if not _asked(tracker, "project_name") and (re.search(r"(一个|那个|这个|一家|那家|一座|一栋)", value)
+                                                    or re.search(r"^(我|他|她|阮)|(做|干)工地$|跟", normalise(value))):
+            return _rejected(tracker, "project_name")  # "在临沂一个物流园开叉车", "阮佇晋江安海做工地": no name
         result = self._free_text("project_name", value, dispatcher, tracker)
         place, project = tracker.get_slot("location"), result.get("project_name")
         place_said = ((tracker.get_slot("field_sources") or {}).get("location") or {}).get("text") or ""
@@ -588,6 +641,15 @@ class FieldValidators:
                   if e.get("entity") == "location"]
         if text in places and (worked := _where_worked(source, places)) and worked != text:
             value = text = worked  # "在康巴什修路 … 我们都是达拉特旗的": where they worked, not where they are from
+        elif text in places and all(_home_town(source, place, surely=True) for place in places):
+            return _rejected(tracker, "location")  # "我是湖北仙桃人 叫彭家宝": where they are from; asked again
+        if len(text) > 2 and re.search(r"(个|嘅|的|那个|那边|这边)$", normalise(text)):
+            value = text = re.sub(r"(个|嘅|的|那个|那边|这边)$", "", normalise(text)) and \
+                text[:len(re.sub(r"(个|嘅|的|那个|那边|这边)$", "", normalise(text)))]  # "增城新塘个地盘"
+        at = source.find(text)
+        if at >= 0 and re.match(r"(山路|路|街|大道|巷)", normalise(source[at + len(text):])) \
+                and 0 < (known := place_prefix(normalise(text))) < len(text):
+            value = text = text[:known]  # "兰山金雀山路": the district, not half the street's name
         if re.search(r"[\u4e00-\u9fff](到|至)[\u4e00-\u9fff]", text) and not _asked(tracker, "location"):
             return _rejected(tracker, "location")  # "跑临沂到上海这条线": a route, not where the work was
         if _part_of_another_name(tracker, "location", text):
@@ -614,8 +676,11 @@ class FieldValidators:
         words = correction and correction[0] == "amount_yuan" and rules.amount_from(correction[1]) \
             and not re.search(r"(还差|还欠|还剩|剩下|一共|总共|合计|加起来)", _text(tracker))
         said = text if words else _text(tracker)
+        if text and text not in said:  # a figure from the opening, checked when the form starts: read it there
+            said = _source(tracker, text).get("text") or said
         total = owed_total(said) if text and text in said else None
-        if total is None and text and text in _text(tracker) and only_side_money(_text(tracker)):
+        if total is None and text and text in _text(tracker) and (
+                only_side_money(_text(tracker)) or is_side_money(_text(tracker), text)):
             return _rejected(tracker, "amount_yuan")  # "押金也能一起要吗？": not the wages owed; asked again
         if total is None and text and text in _text(tracker) and not _asked(tracker, "amount_yuan"):
             return _rejected(tracker, "amount_yuan")  # "他给过俺三回零花钱一回两三百": paid, not owed; asked later
@@ -667,9 +732,20 @@ class FieldValidators:
         if at >= 0 and text != _text(tracker) and any(span.entity == "period" and span.start <= at < span.end
                                                        for span in find_spans(message)):
             return _rejected(tracker, "worker_count")  # the 九 of "九月份和十月份": a month, not a head count
+        if at >= 0 and not _asked(tracker, "worker_count") and (
+                re.search(r"(还有|和|跟|带着?)\s*$", message[:at])
+                or re.match(r"^[^。！!，,\s]{0,6}(先走了|走了|不干了|离开了|回家了)", message[at:])):
+            return _rejected(tracker, "worker_count")  # "我跟我堂客还有一个老乡", "有两个人先走了": not the group
+        spans = [span for span in find_spans(message) if span.entity == "worker_count"]
+        if at >= 0 and len(spans) > 1 and normalise(text) == "一" and not re.search(r"(我|俺|就|只)$", message[:at]):
+            text = max((message[span.start:span.end] for span in spans),
+                       key=lambda words: (rules.count_from(words) or Quantity(0, 0, False)).low)  # "八个人 一人摘了"
+        if at >= 0 and text != _text(tracker) and re.match(r"^[^。！!，,]*[？?]", message[at:]):
+            text = _text(tracker)  # the 几 of "一定要说几个人吗？我只知道我自己的": a question, not the answer
         count = rules.count_from(text)
-        if count is None and _asked(tracker, "worker_count"):
-            count = rules.count_from(_text(tracker))
+        if _asked(tracker, "worker_count") and (count is None or count.exact is None) \
+                and (whole := rules.count_from(_text(tracker))) and (count is None or whole.exact is not None):
+            count = whole  # "我自己，别的保安也有没发的，但我不知道几个": one, not the 几 of 几个
         if count is None:
             answers_another = any(e.get("entity") != "worker_count"
                                   for e in tracker.latest_message.get("entities") or [])

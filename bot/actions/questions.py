@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.arrears_form import ValidateArrearsForm
+from bot.actions.confirm_form import ValidateConfirmForm
 from bot.answers import pick_answer
 
 
@@ -25,6 +26,8 @@ class ActionAnswerQuestion(Action):
         intent = (message.get("intent") or {}).get("name")
         if answer := await ValidateArrearsForm().answer_anyway(dispatcher, tracker, domain):
             return answer  # "没项目 我在袜厂踩缝纫机" taken for another labour issue: the project answer
+        if correction := await ValidateConfirmForm().correction_anyway(dispatcher, tracker, domain):
+            return correction  # "人数不对 是五个 我把我自己忘算了" at the summary: a correction
         dispatcher.utter_message(response=pick_answer(message.get("text"), intent))
         return ValidateArrearsForm().give_up_when_stuck(dispatcher, tracker)
 
@@ -37,5 +40,7 @@ class ActionOffTopic(Action):
                   domain: DomainDict) -> List[EventType]:
         if answer := await ValidateArrearsForm().answer_anyway(dispatcher, tracker, domain):
             return answer  # "高拴牢" taken for off-topic when the name was asked
+        if correction := await ValidateConfirmForm().correction_anyway(dispatcher, tracker, domain):
+            return correction
         dispatcher.utter_message(response="utter_out_of_scope")
         return ValidateArrearsForm().give_up_when_stuck(dispatcher, tracker)

@@ -278,3 +278,42 @@ def test_fishing_and_farm_work_is_not_construction():
 
 def test_a_number_the_worker_says_to_call_someone_at_is_not_theirs():
     assert fields.own_phone("我的不留了 有事联系李德胜 138 2211 9087") is None
+
+
+@pytest.mark.parametrize("answer,name", [
+    ("那写包工头 叫薛长海", "薛长海"), ("那就写老黑吧 真名真不知道", "老黑"), ("都叫他胡老三", "胡老三"),
+    ("果园头家 喊做丘伟明", "丘伟明"), ("叫他老板就行", None), ("鴻業勞務公司 帶班的叫蔣國富", None),
+    ("嘉州老火锅 店子就叫这个", None), ("建工三公司，项目叫蓝湾国际", None), ("老板叫我们等", None),
+    ("叫不出名字", None),
+])
+def test_the_name_an_answer_introduces_is_taken(answer, name):
+    assert fields.name_after_called(answer) == name
+
+
+def test_a_person_then_their_role_is_an_individual_and_a_farm_has_no_firm_to_name():
+    assert fields.employer_type("那日苏", "那日苏 牧场老板") == "individual"
+    assert fields.employer_type("名剪发型", "名剪发型 老板叫Tony") == "company"
+    assert fields.employer_type("賴德華") == "individual"
+    assert not fields.business_unnamed("巴特尔 牧场老板")
+
+
+def test_a_name_spelled_out_character_by_character_is_the_name():
+    assert fields.normalise_name("吕娟 双口吕 女字旁的娟") == "吕娟"
+    assert fields.normalise_name("王 小明") == "王小明"
+
+
+def test_a_number_said_after_talk_of_the_boss_is_not_the_workers():
+    said = "包工头是个胖子 大家都喊他杨胖子 真名我们都不晓得 电话13985260471"
+    assert fields.own_phone(said, asked=False) is None
+    assert fields.own_phone("老板不给钱 我电话13812345678", asked=False) == "13812345678"
+
+
+def test_a_site_building_a_warehouse_is_construction():
+    assert fields.infer_sector("仓库工地干完了 工头不给钱") == "construction"
+    assert fields.infer_sector("在电子厂上班 工头不给钱") == "other"
+    assert fields.infer_sector("搞城南污水处理厂的扩建") == "construction"
+
+
+def test_who_pays_the_wages_is_the_employer_corrected():
+    said = "欠钱的不是超市 我们是外包的 发工资的是北京佳洁物业管理有限公司"
+    assert fields.parse_correction(said) == ("employer_name", "北京佳洁物业管理有限公司")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.amounts import each_ones_share, only_side_money, owed_total
+from nlu.amounts import each_ones_share, is_side_money, only_side_money, owed_total
 from nlu.numbers import Quantity
 
 CASES = [
@@ -70,6 +70,20 @@ CASES = [
     ("一小时二十块 上个月干了两百个小时", Quantity(4_000, 4_000)),
     ("一个人一万二 五个人六万", Quantity(60_000, 60_000)),
     ("每个人也是五千 八个人", Quantity(40_000, 40_000)),
+    # a payment to 我 after the verb, an advance drawn (领了, 借的), a year's pay less what was paid
+    ("一个月四千 三个月 他给过我一千五 剩下的没给", Quantity(10_500, 10_500)),
+    ("一個月四千二 三個月 扣掉我借的一千五", Quantity(11_100, 11_100)),
+    ("俺俩一人一天三百二 都干了八十天 一人领了五千块生活费", Quantity(41_200, 41_200)),
+    ("说好一年五万 只给了一万二", Quantity(38_000, 38_000)),
+    # 十一个人 is eleven people, not 一个人; months listed with their count; side money is left out
+    ("我们班组十一个人在七里河干安置房 项目部欠了十八万五", Quantity(185_000, 185_000)),
+    ("一个月三千二 欠七八两个月 押金五百不算", Quantity(6_400, 6_400)),
+    ("一共欠我們二十幾萬", Quantity(200_000, 300_000, True)),
+    # parts of a group owed different sums: added up
+    ("我们三个 我一个欠一万八 他们两个各欠一万五", Quantity(48_000, 48_000)),
+    # dialect words read as Mandarin (畀 = 给, 号头 = 月)
+    ("一日一百五 𠊎做了六十日 佢先畀了𠊎一千五", Quantity(7_500, 7_500)),
+    ("一个号头四千三 阿拉六个人 三个号头拢总勿发", Quantity(77_400, 77_400)),
 ]
 
 
@@ -102,6 +116,16 @@ def test_a_share_said_without_heads_waits_for_the_head_count():
     assert each_ones_share("一人两万一 我们四个") is None  # the heads are said: owed_total multiplies
     assert each_ones_share("三万") is None
     assert each_ones_share("一个人一个月三千 欠了两个月") == Quantity(6_000, 6_000)  # each one's, worked out
+
+
+def test_a_head_count_ending_in_one_is_not_a_share():
+    assert each_ones_share("我们班组十一个人 项目部欠了十八万五") is None
+
+
+def test_a_figure_of_side_money_is_known_as_such():
+    assert is_side_money("一个月三千二 押金五百不算", "五百")
+    assert not is_side_money("一个月三千二 押金五百不算", "三千二")
+    assert not is_side_money("五百", "五百")
 
 
 def test_side_money_alone_is_not_the_wages_owed():

@@ -18,12 +18,12 @@ def _worked(text: str):
 
 @pytest.mark.parametrize("text,words,months", [
     # a span of months beats how long the boss has stalled
-    ("我们去年10月份进场一直干到今年4月份，拖了一年多了", "10月份到今年4月份", 7),
+    ("我们去年10月份进场一直干到今年4月份，拖了一年多了", "去年10月份进场一直干到今年4月份", 7),
     ("从3月干到8月支模板，8月底主体封顶以后项目部就换人了", "3月干到8月", 6),
     ("8月份到10月份，房租都欠了两个月了", "8月份到10月份", 3),
     # two months said apart are one span
     ("今年4月份跟着老乡去修路，7月份完工了，验收都过去三个月了", "4月份到7月份", 4),
-    ("去年12月上船一直到今年8月休渔才下来，下船到现在三个多月了", "12月到今年8月", 9),
+    ("去年12月上船一直到今年8月休渔才下来，下船到现在三个多月了", "去年12月上船一直到今年8月", 9),
     # months listed stand alone, with the months listed on after them, not a month the worker left
     ("我是7月8月干的，9月就走了", "7月8月", 2),
     ("去年11月、12月还有今年1月的工资一直没发，现在都快一年了", "去年11月、12月、今年1月", 3),
@@ -45,3 +45,14 @@ def test_one_time_said_is_left_to_the_tagger():
                                          ("八九月", 2), ("三四个月", 3)])
 def test_three_months_said_with_sa_is_three_months_not_march(text, months):
     assert parse_period(text, TODAY)["months"] == months
+
+
+@pytest.mark.parametrize("text,span,months", [
+    ("一个月三千二 欠七八两个月", "七八两个月", 2),  # months listed, then their count
+    ("九十两个月工资没发", "九十两个月", 2),  # not ninety-two months
+    ("我们是去年腊月进的厂 干到今年五月", "去年腊月进的厂 干到今年五月", 6),  # started, then stopped
+    ("去年冬月开始干的 一直干到今年5月", "去年冬月开始干的 一直干到今年5月", 7),
+])
+def test_a_span_said_with_words_between_or_listed_months_counts_right(text, span, months):
+    periods = [found.value for found in find_spans(text) if found.entity == "period"]
+    assert periods == [span] and parse_period(span, TODAY)["months"] == months

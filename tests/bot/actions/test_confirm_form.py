@@ -66,3 +66,15 @@ async def test_a_figure_corrected_to_a_range_from_the_same_figure_is_a_correctio
 async def test_a_corrected_amount_is_the_sum_owed_the_worker_means(text, amount, dispatcher, domain):
     result = await confirm(text, dispatcher, domain, intent="deny")
     assert result["amount_yuan"] == amount
+
+
+async def test_a_correction_the_classifier_took_for_a_question_is_still_a_correction(dispatcher, domain):
+    from bot.actions.questions import ActionAnswerQuestion
+
+    text = "人数不对 是五个 我把我自己忘算了"
+    events = [{"event": "user", "text": text}, {"event": "slot", "name": "worker_count", "value": "五"}]
+    tracker = make_tracker(slots=dict(SLOTS), text=text, intent="other_labor_issue", events=events,
+                           active_loop="confirm_form")
+    result = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert {"event": "slot", "name": "worker_count", "value": 5, "timestamp": None} in result
+    assert all(m.get("response") != "utter_other_labor_issue" for m in dispatcher.messages)

@@ -4,9 +4,13 @@ import pytest
 
 from bot.actions.field_validators import (
     _ABOUT_ME,
+    _NAME_THEN_JOB,
     _NAME_THEN_WORK,
     _NOT_A_NAME,
     _PLACE_THEN_NAME,
+    _PROJECT_EDGES,
+    _home_town,
+    _name_beside_where,
     _span_of_points,
     _whole_business_name,
     _whole_project_name,
@@ -57,3 +61,30 @@ def test_a_place_before_a_business_bounds_its_name_and_the_worker_s_own_name_is_
 ])
 def test_a_project_name_the_tagger_cut_short_is_made_whole(message, name, places, whole):
     assert _whole_project_name(message, name, places) == whole
+
+
+@pytest.mark.parametrize("answer,name", [
+    ("御景华庭 郭杜那搭的", "御景华庭"), ("泰和苑 兰山金雀山路那块", "泰和苑"), ("在城东 锦绣苑", "锦绣苑"),
+    ("少荃湖安置房B区", None), ("锦绣苑 翠湖苑", None),
+])
+def test_the_one_phrase_of_a_project_answer_that_is_not_about_where_is_the_name(answer, name):
+    assert _name_beside_where(answer) == name
+
+
+def test_a_particle_after_a_project_name_or_the_work_before_it_is_no_part_of_it():
+    assert _PROJECT_EDGES.sub("", "蓉西雅居嘛") == "蓉西雅居"
+    assert _PROJECT_EDGES.sub("", "修绥正高速三标") == "绥正高速三标"
+    assert _PROJECT_EDGES.sub("", "修文县城") == "修文县城"  # too short to be a verb before a name
+
+
+def test_a_place_the_worker_comes_from_is_their_home_town():
+    assert _home_town("我是湖北仙桃人 叫彭家宝", "湖北仙桃")
+    assert not _home_town("在湖北仙桃干活", "湖北仙桃")
+    assert _home_town("我是湖北仙桃人", "湖北仙桃", surely=True)
+    assert _home_town("我叫柯红兵 湖北黄冈的", "湖北黄冈", surely=True)
+    assert not _home_town("地方不是开封，是郑州中牟县", "郑州中牟县", surely=True)
+
+
+def test_a_building_then_the_job_done_in_it_is_the_building():
+    assert _NAME_THEN_JOB.match("在第一人民医院做保洁").group(1) == "第一人民医院"
+    assert _NAME_THEN_JOB.match("翠湖花园二期") is None
