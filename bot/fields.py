@@ -41,7 +41,7 @@ MIN_AMOUNT = 50  # a total owed below this said in passing is a misread figure (
 
 _SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了)")
 _FILLER_PREFIX = re.compile(
-    r"^(嗯+|哦+|额+|呃+|好的?(?=[,，\s])|好的|那就(填|写)|就(填|写)|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
+    r"^(嗯+|哦+|额额+|额(?=[,，\s.。…])|呃+|好的?(?=[,，\s])|好的|那就(填|写)|就(填|写)|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
 # C0 controls and DEL (but tab and newlines): nobody types them; PostgreSQL refuses NUL, Excel the rest.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -160,7 +160,7 @@ def full_name_answer(text: str, nickname: str) -> Optional[str]:
 # "那就写老黑吧", "都叫他胡老三", "那写包工头 叫薛长海", "果园头家 喊做丘伟明": the name after a word that
 # introduces it (叫, 叫做, 喊他, 写, 填). Not "叫啥", "写什么", "叫不出来", "叫我们等".
 _NAME_AFTER_CALLED = re.compile(
-    r"(?<!项目)(?<!工地)(?<!小区)(?<!楼盘)(?<!工程)(?:名叫|叫做|叫|喊做|喊|写|填|记)(?:他|她)?(?:做)?\s*"
+    r"(?<!项目)(?<!工地)(?<!小区)(?<!楼盘)(?<!工程)(?<![我俺])(?:名叫|叫做|叫|喊做|喊|写|填|记)(?:他|她)?(?:做)?\s*"
     r"(?!不|啥|什么|我|你|他|她|咱|俺|们|的|个|上|成|这|那)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=吧|就行|就好|就可以|$|[\s,，。])")
 
 
@@ -274,6 +274,8 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
                             normalise(context)[max(0, at - 6):at]) \
             or re.search(r"(叫他|叫她|喊他|喊她|外号|绰号|小名)(叫|是)?\s*$", normalise(context)[max(0, at - 6):at]):
         return "individual"  # 包工头大家都叫他黑子: a nickname is a person
+    if at >= 0 and re.match(r"^[\s,，]*(开|搞|做)[\u4e00-\u9fff]{0,4}(店|厂|馆|公司)的", normalise(context)[at + len(name):]):
+        return "individual"  # "辜建林 开火锅店的": the person who runs it
     if at >= 0 and re.match(r"^[\s,，]*(是|就是)?(这个|那个)?[\u4e00-\u9fff]{0,3}?(老板|老闆|包工头|工头|雇主|东家|班长|场主|园主|"
                             r"船老大|男主人|女主人)(?![叫是姓])", normalise(context)[at + len(name):]):
         return "individual"  # "那日苏 牧场老板": the person, then who they are
@@ -286,7 +288,7 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
 # ---------------------------------------------------------------- sector
 
 _CONSTRUCTION_WORDS = re.compile(
-    r"(工地|工程|项目|建筑|施工|扩建|改建|新建|包工头|包公头|班组|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
+    r"(工地|工程|项目|建筑|建设(?=集团|公司|工程|有限)|施工|扩建|改建|新建|包工头|包公头|班组|劳务(?!派遣|费)|钢筋|木工|瓦工|架子|水电|泥水|砌|装修|搬砖|小工|大工|总包|分包|劳务分包|"
     r"修路|公路|铁路|高铁|桥|隧道|水利|楼盘|小区|花园|二期|三期|一期|盖楼|浇筑|模板|焊工|挖机|塔吊|市政|管网|绿化工程|"
     r"盖房|砌墙|刷墙|粉刷|外墙|地基|钢结构|拆迁|安置房|保障房|棚改|厂房)"
 )

@@ -47,7 +47,13 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
         events += _place_without_project(tracker, events)
         # The sector question is asked only when the words so far do not tell.
         if tracker.get_slot("sector") is None and not _sets(events, "sector"):
-            sector = infer_sector(" ".join(_user_texts(tracker)))
+            # a project's name tells what was built, not the work (临港物流园仓库 is a building site), and a
+            # place's name nothing at all (太原小店区)
+            said = words = " ".join(_user_texts(tracker))
+            for name in ("project_name", "location"):
+                value = next((e.get("value") for e in events if e.get("name") == name), None) or tracker.get_slot(name)
+                words = words.replace(value, " ") if isinstance(value, str) and value else words
+            sector = infer_sector(words) or infer_sector(said)
             if sector:
                 events.insert(0, SlotSet("sector", sector))
         return events

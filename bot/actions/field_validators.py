@@ -214,8 +214,15 @@ _REST_OF_NAME = re.compile(r"((?:(?![的在干做给欠说是])[\u4e00-\u9fffA-Z
 
 
 def _place_ends(message: str, places: Sequence[str], at: int) -> List[int]:
-    """Where each place said before position `at` of the message ends: a name found there starts no earlier."""
-    return [message.find(place) + len(place) for place in places if place and 0 <= message.find(place) < at]
+    """Where each place said before position `at` of the message ends: a name found there starts no earlier.
+    A place the tagger ran into the name ("深圳福田大" of 深圳福田大快活茶餐厅) ends where the known place does."""
+    ends = []
+    for place in places:
+        start = message.find(place) if place else -1
+        if 0 <= start < at:
+            known = place_prefix(normalise(place))
+            ends.append(start + (known if 0 < known < len(place) and start + len(place) == at else len(place)))
+    return ends
 
 
 def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) -> str:

@@ -284,7 +284,7 @@ def test_a_number_the_worker_says_to_call_someone_at_is_not_theirs():
     ("那写包工头 叫薛长海", "薛长海"), ("那就写老黑吧 真名真不知道", "老黑"), ("都叫他胡老三", "胡老三"),
     ("果园头家 喊做丘伟明", "丘伟明"), ("叫他老板就行", None), ("鴻業勞務公司 帶班的叫蔣國富", None),
     ("嘉州老火锅 店子就叫这个", None), ("建工三公司，项目叫蓝湾国际", None), ("老板叫我们等", None),
-    ("叫不出名字", None),
+    ("叫不出名字", None), ("我叫牛建强", None),
 ])
 def test_the_name_an_answer_introduces_is_taken(answer, name):
     assert fields.name_after_called(answer) == name
@@ -294,6 +294,8 @@ def test_a_person_then_their_role_is_an_individual_and_a_farm_has_no_firm_to_nam
     assert fields.employer_type("那日苏", "那日苏 牧场老板") == "individual"
     assert fields.employer_type("名剪发型", "名剪发型 老板叫Tony") == "company"
     assert fields.employer_type("賴德華") == "individual"
+    assert fields.employer_type("辜建林", "辜建林 开火锅店的") == "individual"
+    assert fields.clean_text("额尔敦") == "额尔敦" and fields.clean_text("额，老王") == "老王"
     assert not fields.business_unnamed("巴特尔 牧场老板")
 
 

@@ -47,6 +47,7 @@ def test_a_place_word_after_a_role_is_no_name_and_a_project_answer_ends_at_what_
 
 def test_a_place_before_a_business_bounds_its_name_and_the_worker_s_own_name_is_not_the_employer():
     assert _whole_business_name("深圳福田大快活茶餐厅欠我人工", "快活茶餐厅", ["深圳福田"]) == "大快活茶餐厅"
+    assert _whole_business_name("深圳福田大快活茶餐廳欠我人工", "快活茶餐廳", ["深圳福田大"]) == "大快活茶餐廳"
     assert _whole_business_name("我在深圳龙华的鑫源电子厂做了半年", "鑫源电子厂", ["深圳龙华"]) == "鑫源电子厂"
     assert _PLACE_THEN_NAME.match("惠州博罗的润丰电子厂").group(1) == "惠州博罗"
     assert _ABOUT_ME.match("我叫牛建强") and not _ABOUT_ME.match("我是跟着宏达建筑干的")
