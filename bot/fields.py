@@ -179,10 +179,16 @@ def name_after_called(text: str) -> Optional[str]:
     return None
 
 
+# Words around a name that are no part of it: "全名东莞市鑫达五金制品厂", "老曹噻", "刘经理办公室", "覃国栋 包公头".
+_NOT_PART_OF_A_NAME = re.compile(r"^(全名|大名|真名|名字|名称)(叫做|叫|是)?|^着(?=\S{4,})|(噻|嘛|啊|呀|哦|哈|咯|啦|嘞)+$|(办公室|的电话|电话)$"
+                                 r"|[\s,，]+(包公头|包工头|判头|工头|老细|老闆|班组长|带班的)$")
+
+
 def employer_name_from(text: str) -> str:
     """The name in an answer about who owes the wages: "判頭叫做梁志強" -> 梁志強, "果园老板张富贵" -> 张富贵,
     "佢間廠叫永利五金製品廠" -> 永利五金製品廠, "陳太太,她老公姓什麼我不知道" -> 陳太太."""
     name = _ABOUT_SOMEONE.sub("", text.strip()) or text
+    name = _NOT_PART_OF_A_NAME.sub("", name) if len(_NOT_PART_OF_A_NAME.sub("", name)) >= 2 else name
     simplified = normalise(name)  # same length: slices keep the worker's characters
     if (called := _CALLED.match(simplified)) and not is_generic_employer(called.group(4)):
         return name[called.start(4):]
@@ -220,7 +226,7 @@ def is_generic_employer(name: Optional[str]) -> bool:
 
 # What workers call a boss they know only by a form of address: 陈姐, 周老板, 覃师傅, 彪哥, 老郑, 卜老三, 何伯, 阿Ken.
 _NICKNAME = re.compile(
-    r"^(?:(?:老|小|阿)[\u4e00-\u9fff]|阿[A-Za-z]+|[\u4e00-\u9fff](?:子|生|仔)"
+    r"^(?:(?:老|小|阿)[\u4e00-\u9fff]|阿[A-Za-z]+|[\u4e00-\u9fff](?:子|生|仔)|(?:胖子|瘦子|黑子|矮子|大个)[\u4e00-\u9fff]"
     r"|[\u4e00-\u9fff]{1,2}(?:老板娘|老板|老细|师傅|总|姐|哥|伯|叔|婶|嫂|姨|工|经理|老师|老表|胖子|老[一二三四五六七八九十幺大]|先生|女士)"
     r")$")
 
@@ -241,6 +247,13 @@ def is_nickname(name: Optional[str]) -> bool:
     return bool(_NICKNAME.match(name)) and not is_generic_employer(name) and not BUSINESS_WORDS.search(name)
 
 
+def business_word_at_start(text: str) -> int:
+    """The length of a kind of business the text starts with ("烧腊店 白云区那间" -> 3), else 0: a name the
+    tagger cut before it ("阿婆" of 阿婆烧腊店) runs on to it."""
+    found = re.match(r"(?:(?![的在那这个家里开])[\u4e00-\u9fff]){0,3}?" + _BUSINESS, normalise(text))
+    return found.end() if found else 0
+
+
 def business_unnamed(text: Optional[str]) -> bool:
     """The worker works for a business (公司, 厂, 店, 酒家…) whose name the message does not give:
     "物流公司老板曲长海", "在一个物流仓库装卸货" (not "在宏达电子厂上班")."""
@@ -249,6 +262,8 @@ def business_unnamed(text: Optional[str]) -> bool:
         if re.search(r"(农场|牧场|林场|茶场|渔场|果园|猪场|鸡场|养殖场|鱼塘|大棚)$", found.group(0)):
             continue  # a farm's owner is who owes the wages: "巴特尔 牧场老板"
         before = text[:found.start()]
+        if re.search(r"(不是|没走|没通过|没有)\s*$", before):
+            continue  # "是个人家 不是家政公司": the business is denied
         if not before or not re.search(r"[\u4e00-\u9fff]$", before) or re.search(
                 r"(一家|一个|这家|那家|个|家|在|的|是|给|去|到|们|里|帮|替|跟|被|那|这)$", before):
             return True
@@ -266,7 +281,7 @@ def employer_type(name: Optional[str], context: str = "") -> Optional[str]:
         return "company"
     if len(name) >= 4 and re.search(_KIND + r"$|排档$", name):
         return "company"  # 老街坊烧烤, 阿强记海鲜大排档: a shop, whatever its name starts with
-    if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name):
+    if _PERSON_WORDS.search(name) or re.fullmatch(r"老细|老闆|老板|东家", name) or is_nickname(name):
         return "individual"
     at = normalise(context).find(name)
     if at > 0 and re.search(r"(包工头|包公头|工头|老板|老闆|带班|班长|判头|老細|老细|站长|店长|厂长|果农|菜农|牧场主|"
@@ -405,7 +420,7 @@ _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 # stands just before it (one list for phones here and names in bot/actions/field_validators.py).
 OTHER_PEOPLE = (r"(老板|老闆|包工头|包工頭|工头|工頭|(?<!其)他|(?<!其)她|对方|經理|经理|班长|领班|带班|厂长|主管|财务|会计|人事|"
                 r"中介|介绍人|老乡|工友|同事|老婆|老公|媳妇|儿子|女儿|东家|老王|公司|厂里|项目部|站长|店长|老细|老細|判头|"
-                r"(?:场|队|组|矿|村|车间|部)长|主任|雇主|船老大|船长|场主|老板娘)")
+                r"(?:场|队|组|矿|村|车间|部)长|主任|雇主|船老大|船长|场主|老板娘|主人|业主|房东|户主|老总|负责人)")
 _OTHER_MARK = re.compile(OTHER_PEOPLE)
 # The worker says the number is theirs: 我的电话, 我手机, 打我, 我叫…, or 我 right before the number. Not "我们都不
 #晓得" said of the boss before "电话139…".

@@ -28,7 +28,7 @@ _MONTH_WORD = rf"(?:每个?月|一个月份?|月薪|月工资|底薪){_AGREED}\s
 # 一个月 followed by a figure is the unit of another rate (我一个月三千五，我表弟一个月三千), not a count
 _NOT_A_RATE_UNIT = rf"(?!(?<=一个月)[^，。,\d{_N}]{{0,3}}(?:\d|[{_N}](?![共直起])))"
 _PER_MONTH = re.compile(
-    rf"{_MONTH_WORD}\s*{_FIG}{_CUR}.{{0,12}}?(?<!学徒期)(?<!试用期){_COUNT}\s*个(?:多)?月{_NOT_A_RATE_UNIT}")
+    rf"{_MONTH_WORD}\s*{_FIG}{_CUR}.{{0,12}}?(?<!学徒期)(?<!试用期){_COUNT}\s*个(?:多|(?P<half>半))?月{_NOT_A_RATE_UNIT}")
 _MONTHS_FIRST = re.compile(
     rf"(?<!学徒期)(?<!试用期){_COUNT}\s*个月{_NOT_A_RATE_UNIT}.{{0,8}}?{_MONTH_WORD}\s*{_FIG}{_CUR}")
 # A rate per person (每人六千, 一个人7800, 一人一天150), and the head count it is multiplied by, written
@@ -37,7 +37,8 @@ _PER_HEAD = r"(?:每人|每个人|(?<!十)一人|(?<!十)一个人|人均)"  # n
 _NOT_A_RATE_OF_TIME = r"(?!\s*(?:每天|一天|每日|一日|每个?月|一个月))"
 _PER_TRIP = r"(?:一个?(?:航次|季|趟|茬))?"
 _PER_PERSON = re.compile(
-    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:都|也)?(?:欠了?|是|有)?\s*{_FIG}{_CUR}")
+    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:都|也)?(?:欠[了起着]?|是|有)?\s*{_FIG}{_CUR}"
+    rf"(?!\s*个?(?:多|半)?(?:月|天|年|人))")  # not "每人欠两个月": months, not money
 # The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
 _PER_PERSON_COUNT = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
@@ -60,13 +61,17 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿�
                    rf"先给了?|先发了?|领了|领过|支了|支过|(?:扣掉|减掉|减去|扣除){_TO_US}借的)"
                    rf"{_TO_US}(每人|一人|每个人|一个人)?\s*{_FIG}{_CUR}(?!\s*个)")
 # Months already paid at a monthly rate: 干了五个月 他就给了两个月的.
-_PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])")
+_PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])"
+                          rf"|(?:头|前)(?P<first>\d+|[{_N}]+)\s*个月(?:的)?(?:工资|钱)?(?:都|是)?(?:给了|发了|结了|付了|给过|发过)")
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
 # (or the figure first: 三千五一个月)
-_MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}|{_FIG}{_CUR}\s*(?:一个月|每个?月)(?!\s*[\d{_N}])")
+_MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}(?!\s*个)"  # not 一个月 三个月没给: 三 is no rate
+                         rf"|{_FIG}{_CUR}\s*(?:一个月|每个?月|一月(?!份|到|至|[\d{_N}]))"
+                         rf"(?!\s*[\d{_N}](?![\d{_N}]*\s*个))")  # 三千五一个月 三个月没给 (not 一个月七千)
 _YEAR_RATE = re.compile(rf"(?<![干做了])(?:一年|每年|年薪){_AGREED}\s*{_FIG}{_CUR}")  # a herder's or a farmhand's pay
 # A figure with its unit of time after it is a rate, not a sum: 三千五一个月, 300一天.
-_RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一天|每天)(?!\s*[\d{_N}])")  # not "一万四 一个月七千"
+# (not "一万四 一个月七千")
+_RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一月(?!份|到|至)|一天|每天)(?!\s*[\d{_N}])")
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
@@ -77,11 +82,11 @@ _GAP = r"(?:[\s:：是为有约大概才只就都也能拿共了欠]|说好的?|
 _STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(
-    r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠)[^\d]{0,10}$")
+    r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠|谈好总价|说好总价|讲好总价|定好总价)[^\d]{0,10}$")
 _PAID_WORDS = re.compile(
     r"(给了|发了|付了|预支了?|借支了?|借了|拿了|拿到了?|结了|已付|已发|已结|只给了?|先给了?|打了|收到|押金|"
     r"给过|发过|付过|借过|借支过|预支过|拿过|垫了?|垫付了?|自己出了?|领了|领过|支了|支过|借的)"
-    r"(我们|俺们|我|俺)?" + _GAP)
+    r"(我们|俺们|我|俺)?(每人|每个人|一人)?" + _GAP)
 _RATE_WORDS = re.compile(
     r"(每个?月|一个月份?|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
@@ -96,7 +101,7 @@ _WAGES_AFTER = re.compile(r"^(块钱|块|元)?的?(工资|工钱|薪水|人工)"
 _OWED_SIDE_MONEY = re.compile(r"欠了?我?们?[^\d，。,\s]{0,1}$")  # 老板欠千把块路费: owed, whatever it is for
 # 一分钱都没给, 一蚊都冇: "not a penny", not an amount
 # A total said as what was earned, not what is owed (一共该给俺们九万六, 算下来应得…): payments come off it.
-_EARNED = re.compile(r"(该给|应该给|应给|应得|应发|该发|该拿|应该拿)(?!.*欠)")
+_EARNED = re.compile(r"(该给|应该给|应给|应得|应发|该发|该拿|应该拿|谈好总价|说好总价|讲好总价|定好总价)(?!.*欠)")
 # The worker says a payment comes off the total: "生活费他给过六千 那就减掉".
 _DEDUCT = re.compile(r"(减掉|扣掉|减去|扣除|要扣|要减|得扣|得减)")
 # A figure right after a head count is the group's: "一个人两万 三个人六万".
@@ -104,6 +109,8 @@ _GROUP_BEFORE = re.compile(r"＃+\s*(个|名|位)?(人|工人|兄弟)\s*(一共|
 _NOTHING_AT_ALL = re.compile(r"^[分块蚊毛文]?钱?[都也]")
 # A figure owed to each one (一个人还欠六千五, 每人欠4800): times the head count said elsewhere.
 _EACH_OWED = re.compile(r"(每人|每个人|一人|一个人|人均)[^\d]{0,4}$")
+# A figure said of each one a little further back in its clause: "每个人工钱算下来一万三".
+_EACH_SAID = re.compile(r"(每人|每个人|人均)[^\d，。,；;]{0,8}$")
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     still_owed = [amount for amount, before, after in figures
                   if _STILL_OWED.search(before) or (_STILL_HAVE.search(before) and _OWED_AFTER.search(after))]
     totals = [amount for amount, before, _ in figures
-              if (_TOTAL_WORDS.search(before) or _GROUP_BEFORE.search(before)) and not _RATE_WORDS.search(before)]
+              if (_TOTAL_WORDS.search(before) or _GROUP_BEFORE.search(before)) and not _RATE_WORDS.search(before)
+              and not _EACH_SAID.search(before)]
     if totals:  # 每人还差俩万多，总共欠12万多: the total, not one person's share
         still_owed = [amount for amount in still_owed if not _EACH_OWED.search(_before(figures, amount))]
     marked = still_owed or totals
@@ -185,6 +193,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     candidates = owed or [amount for amount, _, _ in plain]
     if not candidates:
         return None
+    if len(candidates) == 1 and _EACH_SAID.search(_before(figures, candidates[0])):
+        return _each_less_paid(text, candidates[0])  # "每个人工钱算下来一万三 中间每人借支过两千 … 六个人"
     if len(candidates) == 1:
         return OwedTotal(candidates[0], None)
     return OwedTotal(max(candidates, key=lambda amount: amount.high), None, unclear=True)
@@ -237,6 +247,9 @@ def each_ones_share(text: str) -> Optional[Quantity]:
     first = next((span.start for span in find_spans(text) if span.entity == "amount"), None)
     if first is not None and re.search(_PER_HEAD, text[:first]) and (total := owed_total(text)):
         return total.amount  # "一个人一个月四千五 四个月都没发": each one's wages, worked out
+    if re.search(_PER_HEAD + rf"\s*(都|也)?(欠|差|(?=\s*(\d+|[{_N}]+)\s*个?(多|半)?月))", text) \
+            and (total := owed_total(text)) and total.working:
+        return total.amount  # "一个月两千八 每人欠两个月": each one's wages, worked out
     return None
 
 
@@ -267,13 +280,33 @@ def _for_everyone(text: str, amount: Quantity, figures) -> OwedTotal:
     return OwedTotal(total, f"{_show(amount)}元/人 × {_show(heads)}人 = {_show(total)}元")
 
 
+def _each_less_paid(text: str, share: Quantity) -> OwedTotal:
+    """Each one's share times the head count said elsewhere, less what each was paid (每人借支过两千)."""
+    heads = _head_count(text)
+    if not heads or heads.low < 2:
+        return OwedTotal(share, None)
+    total, working = _times(share, heads), f"{_show(share)}元/人 × {_show(heads)}人"
+    paid = _PAID.search(text)
+    already = parse_quantity(paid.group(2)) if paid else None
+    each = paid and (paid.group(1) or re.search(_PER_HEAD + r"[^\d，。,]{0,3}$",
+                                                  text[max(0, paid.start() - 8):paid.start()]))
+    if already and each:
+        already = _times(already, heads)
+        if already.high < total.low:
+            total = Quantity(total.low - already.high, total.high - already.low,
+                             total.approximate or already.approximate)
+            working += f" − 已拿到{_show(already)}元"
+    return OwedTotal(total, f"{working} = {_show(total)}元")
+
+
+_PAID_INSIDE = re.compile(r"(给了|发了|付了|预支|借支|拿了|拿到|结了|给过|发过|付过|借过|拿过|领了|领过)")
 _PAID_BEFORE = re.compile(r"(给了|发了|付了|预支|借支|拿了|拿到|结了|给过|发过|付过|借过|拿过)[^\d]{0,4}$")
 
 
 def _rate(pattern: re.Pattern, text: str) -> Optional[re.Match]:
     """The first match of a rate pattern that is not a payment ("给过每人两千" is what was paid)."""
-    return next((m for m in pattern.finditer(text) if not _PAID_BEFORE.search(text[max(0, m.start() - 8):m.start()])),
-                None)
+    return next((m for m in pattern.finditer(text) if not _PAID_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                 and not _PAID_INSIDE.search(m.group(0))), None)  # nor "四个人 老板给过每人五百"
 
 
 def _head_count(text: str) -> Optional[Quantity]:
@@ -306,6 +339,9 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             if rate and count and rate.high >= 100:  # 三个月底薪一分没发: 一分 is no rate
                 total = _times(rate, count)
                 working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
+                if "half" in pattern.groupindex and m.group("half"):  # 三个半月: and half a month's pay
+                    total = Quantity(total.low + rate.low // 2, total.high + rate.high // 2, total.approximate)
+                    working = f"{_show(rate)}{unit} × {_show(count)}.5{count_unit}"
                 per_time = unit == "元/月"
                 unit_rate = rate if per_time else None
                 break
@@ -324,7 +360,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             # "我们三个人加起来干了两百一十个工": the days of everyone together, not each one's
             total, per_time = _times(rate, days), not re.search(r"(加起来|一共|总共|合计)", m.group(0))
     if total is None and heads_anywhere and (m := _MONTH_RATE.search(text)) \
-            and (rate := parse_quantity(m.group(1) or m.group(2))):
+            and (rate := parse_quantity(m.group(1) or m.group(2))) and rate.high >= 100:
         periods = [span for span in find_spans(text) if span.entity == "period"]
         worked = work_period(text, [(span.start, span.end) for span in periods])
         months = parse_period(worked)["months"] if worked else next(
@@ -351,7 +387,8 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
             working = f"{_show(rate)}元/人 × {_show(heads)}人"
     if total is None:
         return None
-    if unit_rate is not None and (m := _PAID_MONTHS.search(text)) and (months := parse_quantity(m.group(1))):
+    if unit_rate is not None and (m := _PAID_MONTHS.search(text)) \
+            and (months := parse_quantity(m.group(1) or m.group("first"))):
         already = _times(unit_rate, months)  # 一个月七千 干了五个月 就给了两个月的
         if heads and heads.low > 1 and per_time:
             already = _times(already, heads)

@@ -30,6 +30,8 @@ PERIOD = re.compile(
     rf"{_POINT}(?:后|以后|之后)?(?:开始|起)?(?:(?:进的?|来的?|到的?|上的?)(?:厂|场|工地|店|船|班)?的?[\s,，]{{0,2}})?"
     rf"(?:(?<=开始)(?:干|做)的?[\s,，]{{0,2}})?"
     rf"(?:一直|就)?(?:干活|干|做|上班|打工|务工)?(?:到|至|-|~)(?:{_POINT}|现在|今天|目前|如今)"
+    # (正月间来的 一直搞到八月十五, 从去年冬月就在他那干 干到今年四月: a few words, then worked until)
+    rf"|{_POINT}[^\d，。,；;？?！!]{{0,12}}?(?:干|做|搞|弄|上班|待|呆)(?:活)?(?:到|至)(?:{_POINT}|现在|今天|目前|如今)"
     # 八月九月, 8月9月: consecutive months named one by one
     rf"|(?:{_YEAR}?{_MONTH}[和、]?){{2,4}}"
     rf"|(?<![{_N}\d])[一二三四五六七八九][二三四五六七八九十]两个月"  # 七八两个月: July and August
@@ -42,7 +44,7 @@ _PERSON = r"(?:人|工友|兄弟|工人|师傅|老乡|同事|伙计|姐妹|农�
 _COUNT_NOUN = rf"(?:个|名|位|号)?\s*{_PERSON}"
 # "12个" counts people only at the end of a phrase: not 一个字, 一个月, 一个工
 _BARE_CLASSIFIER = (
-    r"(?:个|名|位)(?=$|[\s,，。.!！?？、~]|一共|总共|被|都被"
+    r"(?:个|名|位)(?=$|[\s,，。.!！?？、~]|一共|总共|被|都被|是|都"
     # 四个厨师, 十六个铸造工, 二十三个分拣工 (but not 四十个工: worker-days)
     r"|(?!工)[\u4e00-\u9fff]{0,3}(?:工|员|师|手|匠|姐|哥|姨|嫂|叔)(?![作资钱期程地厂]))"
 )
@@ -51,6 +53,10 @@ WORKER_COUNT = re.compile(  # not an ordinal (第二人民医院) and not 人民
     rf"|(?<=[我俺咱])[俩仨](?![{_N}])|(?<=[我俺咱]们)[俩仨](?![{_N}])"  # 欠俺俩工钱, 我们仨: "the two/three of us"
     r"|[两俩]口子"  # a married couple
 )
+
+# What follows 一人 / 一个月 / 一天 when it is the unit of a rate or a share: 一人领了五千, 一天三百, 一人干了九十个工.
+_RATE_VERB = (r"才|就|是|工资|能拿|有|给|欠[了起着]?|还欠|还差|说好的?|讲好的?|领了?|拿了?|借了?|支了?|干了?|做了?|摘了?"
+              r"|挣了?")
 
 _CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|蚊|人民币|rmb|RMB|的工资|工资|工钱))"
 _MORE = r"(?:多|来|余|來|餘)"
@@ -107,9 +113,11 @@ def find_spans(text: str) -> List[Span]:
                     re.match(r"(的)?(工资|工钱)", probe[end:]):
                 continue  # 欠我们俩工资: two people, not two yuan
             # 一个月3200, 一天300, 一人六千: a unit of a rate, not a period or a head count
+            # (and not 一人干了九十个工 of a group; but 我一个人干了三个月 is one)
             if entity in ("period", "worker_count") and re.fullmatch(r"(一|每)(个)?(月份?|天)?", value) and \
-                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:才|就|是|工资|能拿|有|给|欠了?|还欠|还差|说好的?|讲好的?|领了?|拿了?|借了?|支了?)?\s*[\d{_N}]",
-                             probe[end:]):
+                    re.match(rf"\s*(?:个)?(?:人|月|天)?\s*(?:{_RATE_VERB})?\s*[\d{_N}]", probe[end:]) and not (
+                        entity == "worker_count" and re.search(r"[我俺就只]$", probe[:start])
+                        and re.match(r"\s*个?人?\s*(?:干了?|做了?)", probe[end:])):
                 continue
             # 五千一共, 2.8万一直: the 一 belongs to the next word, not to the figure
             while entity in ("amount", "worker_count") and value.endswith("一") and \

@@ -167,7 +167,7 @@ def _span_of_points(message: str, text: str) -> str:
     if text not in message:
         return text
     spans = [(span.start, span.end) for span in find_spans(normalise(message)) if span.entity == "period"]
-    return work_period(message, spans) or text
+    return work_period(message, spans) or next((message[a:b] for a, b in spans if text in message[a:b]), text)
 
 
 def _mentions_time(text: str) -> bool:
@@ -229,6 +229,9 @@ def _whole_business_name(message: str, name: str, places: Sequence[str] = ()) ->
     """A business name the tagger cut at its start, whole again: "那家椰林阿婆椰子鸡店" gives 椰林阿婆椰子鸡店,
     not 阿婆椰子鸡店 (at most four characters back, to the word before the name or the end of a place)."""
     at = message.find(name)
+    if at >= 0 and (more := rules.business_word_at_start(message[at + len(name):])) \
+            and not rules.BUSINESS_WORDS.search(normalise(name)):
+        name += message[at + len(name):at + len(name) + more]  # "阿婆烧腊店": the tagger stopped at 阿婆
     for end in _place_ends(message, places, at):
         if 0 < at - end <= 2 and rules.BUSINESS_WORDS.search(normalise(name)) \
                 and not re.search(r"[的那这一个家间]", message[end:at]):
@@ -258,6 +261,18 @@ _PROJECT_EDGES = re.compile(r"(嘛|啊|呀|吧|哦|呢|噻|哈|咯|啦|嘞|哟|�
 # Words that say where a project is, not what it is called: 郭杜那搭的, 兰山金雀山路那块, 在城东.
 _WHERE_WORDS = re.compile(r"(那边|这边|那块|那一块|那搭|那儿|那里|附近|旁边|对面|边上)的?$|(路|街|大道|巷)$"
                           r"|^(盖|修|干|做|搞|装|建)[\u4e00-\u9fff]{0,4}的?$")  # or what was done: 盖楼的
+
+
+def _person_then_more(answer: str) -> Optional[str]:
+    """A person's name said first, then words about them ("陈美华 我就知道她叫这个 她家在闵行那个小区"), or None."""
+    chunks = re.split(r"[\s,，。]+", answer.strip())
+    first, rest = re.sub(r"^(就是|是)", "", chunks[0]), chunks[1:]
+    person = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first) and (
+        ((first[0] in SURNAMES or first[:2] in SURNAMES) and rules.employer_type(first) == "individual")
+        or rules.is_nickname(first))
+    about = rest and re.match(r"^(就是|是|我|她|他|佢|不是|人家|个人|一个|一家|那|这|都|大家|包工头|班组长|工头|老板)",
+                              normalise(rest[0]))
+    return answer[answer.find(first):answer.find(first) + len(first)] if person and about else None
 
 
 def _name_beside_where(message: str) -> Optional[str]:
@@ -459,8 +474,12 @@ class FieldValidators:
         message = source.get("text") or ""
         contact = tracker.get_slot("employer_contact")
         asked = _asked(tracker, "employer_name")
+        person = None
+        if asked and text == _text(tracker) and (person := _person_then_more(text)):
+            value = text = person  # "王丽华 就是雇我的那家女主人 是个人家": the name, then who she is
         described = _DESCRIBED.match(rules.clean_text(text) or "")
-        if text == _text(tracker) and not _entity_spans(tracker, "employer") and _entity_spans(tracker, "location") \
+        if text != person and text == _text(tracker) and not _entity_spans(tracker, "employer") \
+                and _entity_spans(tracker, "location") \
                 and not _names_a_business(text, _entity_spans(tracker, "location")) \
                 and not (described and not _places_in(described.group(1), _entity_spans(tracker, "location"))):
             # "我们在南通海门干的活": a place, not who owes the money (the place is kept by its own mapping);

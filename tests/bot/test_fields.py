@@ -319,3 +319,11 @@ def test_a_site_building_a_warehouse_is_construction():
 def test_who_pays_the_wages_is_the_employer_corrected():
     said = "欠钱的不是超市 我们是外包的 发工资的是北京佳洁物业管理有限公司"
     assert fields.parse_correction(said) == ("employer_name", "北京佳洁物业管理有限公司")
+
+
+@pytest.mark.parametrize("said,name", [
+    ("全名东莞市鑫达五金制品厂", "东莞市鑫达五金制品厂"), ("老曹噻", "老曹"), ("刘经理办公室", "刘经理"),
+    ("覃国栋 包公头", "覃国栋"), ("鑫达五金厂", "鑫达五金厂"),
+])
+def test_words_around_a_name_are_no_part_of_it(said, name):
+    assert fields.employer_name_from(said) == name

@@ -81,6 +81,16 @@ CASES = [
     ("一共欠我們二十幾萬", Quantity(200_000, 300_000, True)),
     # parts of a group owed different sums: added up
     ("我们三个 我一个欠一万八 他们两个各欠一万五", Quantity(48_000, 48_000)),
+    # a rate before its unit (三千五一个月, 3500一月), half a month, months paid first, an agreed price less
+    # what was paid, each one's share said further back, what each was paid
+    ("三千五一个月 三个月没给", Quantity(10_500, 10_500)),
+    ("3500一月 欠仨月", Quantity(10_500, 10_500)),
+    ("一个月四千二 差俺三个半月的", Quantity(14_700, 14_700)),
+    ("说好一个月六千五 我今年4月去的干到8月 头两个月给了 后面三个月一直拖", Quantity(19_500, 19_500)),
+    ("当时跟公司谈好总价十二万 中间陆陆续续给了三万五 剩下的一直拖着", Quantity(85_000, 85_000)),
+    ("一共六个人 每个人工钱算下来一万三 中间每人借支过两千 剩下的一分都没拿到", Quantity(66_000, 66_000)),
+    ("一天一百五 干了四十天 额们四个人 老板给过每人五百生活费", Quantity(22_000, 22_000)),
+    ("一个人欠起八千 我们五个 你算嘛", Quantity(40_000, 40_000)),
     # dialect words read as Mandarin (畀 = 给, 号头 = 月)
     ("一日一百五 𠊎做了六十日 佢先畀了𠊎一千五", Quantity(7_500, 7_500)),
     ("一个号头四千三 阿拉六个人 三个号头拢总勿发", Quantity(77_400, 77_400)),
@@ -116,6 +126,8 @@ def test_a_share_said_without_heads_waits_for_the_head_count():
     assert each_ones_share("一人两万一 我们四个") is None  # the heads are said: owed_total multiplies
     assert each_ones_share("三万") is None
     assert each_ones_share("一个人一个月三千 欠了两个月") == Quantity(6_000, 6_000)  # each one's, worked out
+    assert each_ones_share("一个月两千八 每人欠两个月") == Quantity(5_600, 5_600)
+    assert each_ones_share("一个月三千二 每人两个月") == Quantity(6_400, 6_400)
 
 
 def test_a_head_count_ending_in_one_is_not_a_share():

@@ -52,6 +52,9 @@ def test_three_months_said_with_sa_is_three_months_not_march(text, months):
     ("九十两个月工资没发", "九十两个月", 2),  # not ninety-two months
     ("我们是去年腊月进的厂 干到今年五月", "去年腊月进的厂 干到今年五月", 6),  # started, then stopped
     ("去年冬月开始干的 一直干到今年5月", "去年冬月开始干的 一直干到今年5月", 7),
+    ("俺从去年冬月就在他那干 干到今年四月", "去年冬月就在他那干 干到今年四月", 6),
+    ("正月间来的 一直搞到八月十五", "正月间来的 一直搞到八月", 8),
+    ("3月份老板说到年底给", "3月份", 1),  # said, not worked: no span
 ])
 def test_a_span_said_with_words_between_or_listed_months_counts_right(text, span, months):
     periods = [found.value for found in find_spans(text) if found.entity == "period"]

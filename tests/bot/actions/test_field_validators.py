@@ -11,6 +11,7 @@ from bot.actions.field_validators import (
     _PROJECT_EDGES,
     _home_town,
     _name_beside_where,
+    _person_then_more,
     _span_of_points,
     _whole_business_name,
     _whole_project_name,
@@ -23,6 +24,8 @@ from bot.actions.field_validators import (
     ("陕西恒泰建设工程有限公司 项目部", "恒泰建设工程有限公司", "陕西恒泰建设工程有限公司"),
     ("我在超级大的宏发五金厂", "宏发五金厂", "宏发五金厂"),
     ("包工头老王", "老王", "老王"),
+    ("阿婆烧腊店 白云区那间", "阿婆", "阿婆烧腊店"),  # the tagger stopped before the kind of business
+    ("老王的店", "老王", "老王"),
     ("公司叫星芒文化传媒，说好底薪四千", "星芒文", "星芒文化传媒"),  # cut at its end: runs to the comma
 ])
 def test_a_business_name_cut_at_its_start_is_made_whole(message, name, whole):
@@ -30,7 +33,7 @@ def test_a_business_name_cut_at_its_start_is_made_whole(message, name, whole):
 
 
 @pytest.mark.parametrize("message,value,period", [
-    ("在海口做服务员 7月份进去的 做到9月底 说好一个月三千八", "7月份", "7月份到9月底"),
+    ("在海口做服务员 7月份进去的 做到9月底 说好一个月三千八", "7月份", "7月份进去的 做到9月底"),
     ("今年4月开工10月停的 一共12个人", "10月", "今年4月到10月"),
     ("时间不对 是10月和11月 两个月 九月的给了", "10月和11月 两个月 九月的给了", "10月和11月"),
     ("去年10月到今年1月", "去年10月到今年1月", "去年10月到今年1月"),
@@ -89,3 +92,12 @@ def test_a_place_the_worker_comes_from_is_their_home_town():
 def test_a_building_then_the_job_done_in_it_is_the_building():
     assert _NAME_THEN_JOB.match("在第一人民医院做保洁").group(1) == "第一人民医院"
     assert _NAME_THEN_JOB.match("翠湖花园二期") is None
+
+
+def test_a_person_named_first_then_described_is_the_name():
+    assert _person_then_more("王丽华 就是雇我的那家女主人 是个人家 不是家政公司") == "王丽华"
+    assert _person_then_more("陈美华 我就知道她叫这个 她家在闵行那个小区") == "陈美华"
+    assert _person_then_more("宏达电子厂 就是做手机壳的") is None
+    assert _person_then_more("王丽华") is None
+    assert _person_then_more("胖子刘 都这么叫 是他自己包的装卸活") == "胖子刘"
+    assert _person_then_more("就是老曹 班组长 大名不晓得 一直喊他老曹的") == "老曹"
