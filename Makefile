@@ -58,7 +58,7 @@ eval: install  ## NLU benchmark against two baselines; writes docs/benchmarks.md
 	$(PY) scripts/benchmark.py --write docs/benchmarks.md
 
 eval-conversations: train  ## simulated workers talk to the bot; the filed leads are scored (docs/conversations.md)
-	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_i.yml --write docs/conversations.md
+	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_j.yml --write docs/conversations.md
 
 bench: train  ## parse latency of the trained model
 	$(PY) scripts/bench_parse.py

@@ -317,7 +317,8 @@ _OTHER_WORDS = re.compile(
 
 # 没项目, 又不是工地, 不在工地上: construction words that were denied say nothing for construction.
 _DENIED_CONSTRUCTION = re.compile(
-    r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇|哪来的?)(什么|啥子?|啥物|乜)?(工地|项目|工程)")
+    r"(没|没有|不是|又不是|无|不在|哪有|没啥|没什么|莫得|没得|冇得|么得|莫有|冇|哪来的?)(什么|啥子?|啥物|乜)?(工地|项目|工程)"
+    r"|^(啥|什么|啥子)(工地|项目|工程)")  # "啥项目啊 洗车的": a question that says there is none
 # A plain "no project" answer: 没有, 没项目, 不是项目, 就是厂里/店里, 不知道什么项目.
 _NO_PROJECT = re.compile(
     r"^(没有?|无|不是|没啥|没什么|哪有|不存在|不知道|莫有|冇|没得|哪来的?|啥项目|什么项目)|哪来的?(什么|啥)?(项目|工地|工程)|"

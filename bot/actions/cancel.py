@@ -29,6 +29,11 @@ _CANCEL_WORDS = re.compile(
     r"不用登记|不登记|不要了|全不要|先不|不想反映|拿到了|给了钱|钱到了|结清了)")
 
 
+# Words that end a conversation for now; a goodbye the classifier reads into a message without them is none.
+_GOODBYE_WORDS = re.compile(r"(再见|拜拜|byebye|bye|88|不说了|先这样|回头|下次|有空再|晚点|等会|等一下|明天|走了|"
+                            r"谢谢|多谢|辛苦|先忙|挂了|下线|睡了|没空|忙了)", re.IGNORECASE)
+
+
 class ActionCancelReport(Action):
     def name(self) -> str:
         return "action_cancel_report"
@@ -72,6 +77,10 @@ class ActionIntakeGoodbye(Action):
         if wants_to_file_now(text):
             dispatcher.utter_message(response="utter_file_with_gaps")
             return [*_missing_left_for_staff(tracker, []), FollowupAction("arrears_form")]
+        if not _GOODBYE_WORDS.search(text):  # "啥项目啊 洗车的 没那玩意儿" taken for a goodbye: the answer
+            form = ValidateArrearsForm()
+            answer = await form.answer_anyway(dispatcher, tracker, domain)
+            return [*(answer or form.give_up_when_stuck(dispatcher, tracker)), FollowupAction("arrears_form")]
         dispatcher.utter_message(response="utter_goodbye_unfinished")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 

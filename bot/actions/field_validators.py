@@ -536,6 +536,11 @@ class FieldValidators:
                                                        normalise(message[:max(0, message.find(name))]))]
         if len(named) > 1 and bosses and text in named and text not in bosses:
             value = text = bosses[0]  # "包工头叫巩志平 我们是跟我表哥王小平过去的": the boss, not the cousin
+        hirers = [person for person in people if re.search(
+            r"(包工头|包公头|工头|老板|老闆|雇主|女主人|男主人|东家|老板娘)(叫|是|姓)?\s*$",
+            normalise(message[:max(0, message.find(person))]))]
+        if not asked and hirers and not bosses and text not in hirers:
+            value = text = hirers[0]  # "望京一户人家带孩子 女主人叫徐丽萍": the one who hired, not the tagger's 望京
         if named and (_NOT_A_NAME.fullmatch(text) or rules.is_generic_employer(text)):
             value = text = named[0]  # "老板叫卢国强，他是从包工头手里分包的": 手里 is no one; "…后来酒店换老板了"
         elif _NOT_A_NAME.fullmatch(rules.clean_text(text) or ""):
@@ -605,7 +610,8 @@ class FieldValidators:
         if _NAME_UNKNOWN.search(normalise(text)) or (
                 _asked(tracker, "project_name") and _NAME_UNKNOWN.search(normalise(_text(tracker)))):
             return _unknown(tracker, "project_name", _text(tracker))  # "俺也不知道叫啥，就是黄岛海边那个新盘"
-        no_project = not _entity_spans(tracker, "project") and rules.says_no_project(text)
+        no_project = rules.says_no_project(text) and (not _entity_spans(tracker, "project")
+                                                       or re.match(r"^(啥|什么|哪有|哪来|没有?)", normalise(text)))
         if _asked(tracker, "project_name") and no_project:
             return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
         if _DONT_KNOW.search(text) and not _entity_spans(tracker, "project"):
@@ -644,7 +650,8 @@ class FieldValidators:
         value = _whole_project_name(source.get("text") or "", value, [
             e.get("value") or "" for e in source.get("entities") or [] if e.get("entity") == "location"])
         value = _PROJECT_EDGES.sub("", value) if len(_PROJECT_EDGES.sub("", value)) >= 2 else value
-        if not _asked(tracker, "project_name") and (re.search(r"(一个|那个|这个|一家|那家|一座|一栋)", value)
+        if not _asked(tracker, "project_name") and (re.search(r"(一个|那个|这个|一家|那家|一座|一栋|一户)|[里上]$",
+                                                              value)
                                                     or re.search(r"^(我|他|她|阮)|(做|干)工地$|跟", normalise(value))):
             return _rejected(tracker, "project_name")  # "在临沂一个物流园开叉车", "阮佇晋江安海做工地": no name
         result = self._free_text("project_name", value, dispatcher, tracker)

@@ -27,3 +27,22 @@ async def test_no_cancel_words_at_anything_else_is_the_answer(dispatcher, domain
                        slots={"requested_slot": "extra_info"})
     assert any(e.get("name") == "extra_info" and e.get("value") for e in events)
     assert events[-1] == FollowupAction("arrears_form")
+
+
+async def test_a_goodbye_without_goodbye_words_is_the_answer(dispatcher, domain):
+    from bot.actions.cancel import ActionIntakeGoodbye
+
+    tracker = make_tracker(text="啥项目啊 洗车的 没那玩意儿", intent="goodbye", active_loop="arrears_form",
+                           slots={"requested_slot": "project_name"})
+    events = await ActionIntakeGoodbye().run(dispatcher, tracker, domain)
+    assert ActiveLoop(None) not in events and events[-1] == FollowupAction("arrears_form")
+    assert any(e.get("name") == "project_name" and e.get("value") for e in events)
+
+
+async def test_a_goodbye_pauses_the_intake(dispatcher, domain):
+    from bot.actions.cancel import ActionIntakeGoodbye
+
+    tracker = make_tracker(text="先这样吧 谢谢", intent="goodbye", active_loop="arrears_form",
+                           slots={"requested_slot": "project_name"})
+    events = await ActionIntakeGoodbye().run(dispatcher, tracker, domain)
+    assert ActiveLoop(None) in events
