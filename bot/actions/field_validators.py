@@ -676,9 +676,8 @@ class FieldValidators:
             value = text = worked  # "在康巴什修路 … 我们都是达拉特旗的": where they worked, not where they are from
         elif text in places and all(_home_town(source, place, surely=True) for place in places):
             return _rejected(tracker, "location")  # "我是湖北仙桃人 叫彭家宝": where they are from; asked again
-        if len(text) > 2 and re.search(r"(个|嘅|的|那个|那边|这边)$", normalise(text)):
-            value = text = re.sub(r"(个|嘅|的|那个|那边|这边)$", "", normalise(text)) and \
-                text[:len(re.sub(r"(个|嘅|的|那个|那边|这边)$", "", normalise(text)))]  # "增城新塘个地盘"
+        if len(text) > 2 and (tail := re.search(r"(那个|那边|这边|个|嘅|的)$", normalise(text))):
+            value = text = text[:tail.start()]  # "增城新塘个地盘", "郑州那边": the place, not the word after it
         at = source.find(text)
         if at >= 0 and re.match(r"(山路|路|街|大道|巷)", normalise(source[at + len(text):])) \
                 and 0 < (known := place_prefix(normalise(text))) < len(text):

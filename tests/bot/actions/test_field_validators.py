@@ -101,3 +101,17 @@ def test_a_person_named_first_then_described_is_the_name():
     assert _person_then_more("王丽华") is None
     assert _person_then_more("胖子刘 都这么叫 是他自己包的装卸活") == "胖子刘"
     assert _person_then_more("就是老曹 班组长 大名不晓得 一直喊他老曹的") == "老曹"
+
+
+@pytest.mark.parametrize("said,value,place", [
+    ("我哋喺增城新塘个地盘扎铁", "增城新塘个", "增城新塘"),  # Cantonese 个 after the place
+    ("在郑州那边干活", "郑州那边", "郑州"),
+    ("泰和苑 兰山金雀山路那块", "兰山金雀", "兰山"),  # the district, not half a street's name
+])
+async def test_a_place_loses_the_words_after_it(said, value, place, dispatcher):
+    from bot.actions.arrears_form import ValidateArrearsForm
+    from tests.conftest import make_tracker
+
+    tracker = make_tracker(text=said, slots={"requested_slot": "location"})
+    result = await ValidateArrearsForm().validate_location(value, dispatcher, tracker, {})
+    assert result["location"] == place
