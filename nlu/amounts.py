@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
 from nlu.patterns import find_spans
@@ -286,16 +286,26 @@ def _each_less_paid(text: str, share: Quantity) -> OwedTotal:
     if not heads or heads.low < 2:
         return OwedTotal(share, None)
     total, working = _times(share, heads), f"{_show(share)}元/人 × {_show(heads)}人"
-    paid = _PAID.search(text)
-    already = parse_quantity(paid.group(2)) if paid else None
-    each = paid and (paid.group(1) or re.search(_PER_HEAD + r"[^\d，。,]{0,3}$",
-                                                  text[max(0, paid.start() - 8):paid.start()]))
+    already, each = _paid(text)
     if already and each:
-        already = _times(already, heads)
-        if already.high < total.low:
-            total = Quantity(total.low - already.high, total.high - already.low,
-                             total.approximate or already.approximate)
-            working += f" − 已拿到{_show(already)}元"
+        return _less(total, working, _times(already, heads))
+    return OwedTotal(total, f"{working} = {_show(total)}元")
+
+
+def _paid(text: str) -> Tuple[Optional[Quantity], bool]:
+    """What the message says was paid already, and whether it was paid to each one (给过每人两千, 每个人借了一千)."""
+    paid = _PAID.search(text)
+    if not paid:
+        return None, False
+    each = paid.group(1) or re.search(_PER_HEAD + r"[^\d，。,]{0,3}$", text[max(0, paid.start() - 8):paid.start()])
+    return parse_quantity(paid.group(2)), bool(each)
+
+
+def _less(total: Quantity, working: str, already: Optional[Quantity]) -> OwedTotal:
+    """The total less what was paid (when that is less than the total), with the working shown."""
+    if already and already.high < total.low:
+        total = Quantity(total.low - already.high, total.high - already.low, total.approximate or already.approximate)
+        working += f" − 已拿到{_show(already)}元"
     return OwedTotal(total, f"{working} = {_show(total)}元")
 
 
@@ -395,14 +405,7 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         if already.high < total.low:
             total = Quantity(total.low - already.high, total.high - already.low, total.approximate)
             return OwedTotal(total, f"{working} − 已发{_show(months)}个月 = {_show(total)}元")
-    paid = _PAID.search(text)
-    already = parse_quantity(paid.group(2)) if paid else None
-    each = paid and (paid.group(1)
-                     or re.search(_PER_HEAD + r"[^\d，。,]{0,3}$", text[max(0, paid.start() - 8):paid.start()]))
+    already, each = _paid(text)
     if already and each and heads and heads.low > 1 and "人" in working:
         already = _times(already, heads)  # 给过每人两千, 每个人借了一千: what each was paid, times the heads
-    if already and already.high < total.low:
-        total = Quantity(total.low - already.high, total.high - already.low,
-                         total.approximate or already.approximate)
-        working += f" − 已拿到{_show(already)}元"
-    return OwedTotal(total, f"{working} = {_show(total)}元")
+    return _less(total, working, already)
