@@ -10,7 +10,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install browser train run chat test unit security rasa-test validate lint eval eval-conversations bench demo clean
+.PHONY: help install browser train run chat test unit security rasa-test validate lint eval eval-conversations eval-corrections bench demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -58,7 +58,10 @@ eval: install  ## NLU benchmark against two baselines; writes docs/benchmarks.md
 	$(PY) scripts/benchmark.py --write docs/benchmarks.md
 
 eval-conversations: train  ## simulated workers talk to the bot; the filed leads are scored (docs/conversations.md)
-	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_j.yml --write docs/conversations.md
+	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_k.yml --write docs/conversations.md
+
+eval-corrections: train  ## replies correcting one field of the read-back, applied by the real bot
+	$(PY) scripts/eval_corrections.py
 
 bench: train  ## parse latency of the trained model
 	$(PY) scripts/bench_parse.py

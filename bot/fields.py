@@ -39,7 +39,7 @@ MAX_TEXT = 100
 MAX_AMOUNT = 1_000_000  # larger claims are read back with a warning
 MIN_AMOUNT = 50  # a total owed below this said in passing is a misread figure (我们俩工资), not wages
 
-_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了)")
+_SKIP = re.compile(r"(跳过|不想(给|留|说|告诉)|不方便|不留|不给|不说|不告诉|不透露|匿名|没有手机|不愿意|保密|算了|不用了|不用写|不写了|不用(留|写|填|说)?(名字|姓名|电话|号码))")
 _FILLER_PREFIX = re.compile(
     r"^(嗯+|哦+|额额+|额(?=[,，\s.。…])|呃+|好的?(?=[,，\s])|好的|那就(填|写)|就(填|写)|那个|就是|我们?是|我叫|我的名字是|名字是|名字叫|叫做?|姓名是?|是在|在|是|就在|老板是|公司是|项目是|工地是|地址是|地点是)[,，\s]*"
 )
@@ -555,7 +555,8 @@ _CORRECTION_TARGETS: Tuple[Tuple[str, str], ...] = (
     ("worker_count", r"(人数|几个人|多少人)"),
     ("period_text", r"(时间|月份|几个月|多久)"),
     ("employer_name", r"(老板|公司|包工头|工头|欠薪方|欠钱的|东家|厂名|店名)"),
-    ("reporter_name", r"(我的名字|我名字|姓名|我叫|^(不对)?[,，\s]*名字)"),
+    ("reporter_name", r"(我的名字|我名字|姓名|我叫|^(不对)?[,，\s]*名字|(?<![目板司地厂店头称])名字(?=(写|说|打)?(错|不对)))"),
+    ("sector", r"(行业|工地上的活|工程上的活|工程建设|非工程|(不是|唔係|唔系|跟)(在)?(工地|工程|建筑))"),
     ("project_name", r"(项目|工地|工程|单位名|楼盘|小区)"),
     ("location", r"(地点|地址|地方|位置|在哪)"),
 )
@@ -563,7 +564,14 @@ _NEW_VALUE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)�
 # Words that mark the new value however much is said before them: "伊滨苑那是上一个活 … 欠钱这个是龙门雅苑二期".
 _SURELY_NEW = re.compile(r"(?:应该是|改成|改为|换成|其实是|这个是|欠钱的是|欠钱这个是|正确的是|对的是)[:：]?\s*(.+)$")
 _NEW_PLACE = re.compile(r"(?:应该是|改成|改为|换成|其实是|(?<!不)是|为|(?<![现正])在)[:：]?\s*(.+)$")  # 工地在萍乡安源
-_SAID_WRONG = re.compile(r"^.{0,3}?(错|不对)")
+_SAID_WRONG = re.compile(r"^[^\s,，]{0,3}?((?<![没不])错|不对)")  # not 没错, nor the next field's 错
+# A field the worker has none of or will not give: "没有项目", "项目没有", "名字我不想留", "电话不留了".
+_NONE_BEFORE = re.compile(r"(没有|没|无|不留|不写|不要写|不要留|别写|别留|别寫)(我的?)?$")
+_NONE_AFTER = re.compile(r"^[\s,，]*(我|也)?(没有|没(?!错)|无|不想?留|不想?给|不想?说|不写|不用|(先)?(别|別|不要)(留|写|寫|填))")
+# The work is not building work: "不是工地", "跟工程没关系", "非工程", "唔係工程".
+_NOT_BUILDING = re.compile(r"((不是|唔係|唔系|并非|非)(在)?(工地|工程|建筑)|(跟|和|与)(工地|工程|建筑)(没|無|无)关系)")
+# A value said not to be the right one: "是天津滨海新区塘沽 不是河西", "不叫于海滔".
+NEGATED_BEFORE = re.compile(r"(不是|不叫|不姓|唔係|唔系|并非|而不是|不在)\s*$")
 _WHO_OWES = re.compile(r"(?:欠钱的|欠薪的|欠我们?钱的|欠工钱的|欠的|发工资的|给工资的|开工资的|发钱的|给钱的)(?:人)?(?:应该)?(?:是|叫)\s*(.+)$")
 
 
@@ -576,9 +584,25 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
     # the field said to be wrong comes first: "地方说错了，工地在萍乡安源" is the place, not the project
     targets.sort(key=lambda target: not _SAID_WRONG.match(simplified[target[1].end():]))
     for slot, target in targets:
+        if slot == "sector":  # "行业不对，不是工地上的活", "在矿上挖煤 不是工程建设": which one it is
+            if _NOT_BUILDING.search(simplified):
+                return slot, "不是工地上的活"
+            if re.search(r"(是|就是)(工程建设|工地|工程|建筑)", simplified):
+                return slot, "是工地上的活"
+            words = re.sub(r"^[\s,，]*(说)?(错了|不对)[\s,，]*", "", text[target.end():]) or text[target.start():]
+            return slot, words.strip()
+        if _NONE_BEFORE.search(simplified[:target.start()]) or _NONE_AFTER.match(simplified[target.end():]):
+            return slot, "不留" if slot in ("reporter_name", "phone") else "没有"
         value = _SURELY_NEW.search(simplified, target.end()) or \
             (_NEW_PLACE if slot == "location" else _NEW_VALUE).search(simplified, target.end())
-        if slot == "employer_name" and (owner := _WHO_OWES.search(simplified)):
+        if slot == "reporter_name" and re.search(r"[叫是姓]$", target.group(0)):
+            value = re.compile(r"\s*(.+)$").match(simplified, target.end())  # "我叫韦小燕 韦是…": the name comes first
+        called = re.compile(r"叫(?![啥什])\s*(.+)$").search(simplified, target.end())
+        if slot in ("employer_name", "project_name") and called and value and (
+                value.start() < called.start()) and re.search(r"(的|来着|不是|啥|什么)", value.group(1)[:6]):
+            value = called  # "老板是东北的 叫于海涛", "老板叫啥来着 哦对 叫郭福顺": the name after 叫
+        if slot == "employer_name" and (owner := _WHO_OWES.search(simplified)) and not (
+                called and re.match(r"(公司|个人|老板)", owner.group(1))):
             value = owner  # "王建新是他儿子 … 欠钱的是王振山": who owes, not the first 是
         # the new value is the first phrase: not "，建设的建", " 晓得的晓" or "，施老四只是带班的" after it
         words = re.split(r"(?<!\d)[,，]|[,，](?!\d{3})|[。;；]|\s+(?:不是|而不是)|\s+(?=[^\d\s])",

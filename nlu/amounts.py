@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
 from nlu.patterns import find_spans
@@ -144,14 +144,32 @@ def _figures(text: str):
         if span.entity in ("worker_count", "period") and not year_rate:
             blanked[span.start:span.end] = "＃" * (span.end - span.start)
     context = "".join(blanked)
-    for span in spans:
-        if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1:
-            before, after = context[max(0, span.start - 12):span.start], context[span.end:span.end + 8]
-            side = _SIDE_MONEY.search(_clause(before, after[:6])) and not _WAGES_AFTER.match(after) \
-                and not _OWED_SIDE_MONEY.search(before)
-            if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)):
+    amounts = [(span.start, span.end, amount) for span in spans
+               if span.entity == "amount" and (amount := parse_quantity(span.value)) and amount.high >= 1]
+    for start, end, amount in _ranges_joined(text, amounts):
+        before, after = context[max(0, start - 12):start], context[end:end + 8]
+        side = _SIDE_MONEY.search(_clause(before, after[:6])) and not _WAGES_AFTER.match(after) \
+            and not _OWED_SIDE_MONEY.search(before)
+        if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)) or _NOT_THIS.search(before):
+            continue  # side money, "一分钱都没给", or "不是九万" (the figure said to be wrong)
+        yield amount, before, after
+
+
+_NOT_THIS = re.compile(r"(不是|唔係|唔系|并非|而不是)\s*$")
+_RANGE_JOIN = re.compile(r"(块钱|块|元)?\s*(到|至|-|~|～|—)\s*$")
+
+
+def _ranges_joined(text: str, amounts: List[Tuple[int, int, Quantity]]) -> List[Tuple[int, int, Quantity]]:
+    """"八千到九千", "120万到130万", "8000-9000块": one approximate figure from the first to the second."""
+    joined: List[Tuple[int, int, Quantity]] = []
+    for start, end, amount in amounts:
+        if joined:
+            first_start, first_end, first = joined[-1]
+            if (_RANGE_JOIN.fullmatch(text[first_end:start]) and first.high < amount.low <= first.high * 3):
+                joined[-1] = (first_start, end, Quantity(first.low, amount.high, True))
                 continue
-            yield amount, before, after
+        joined.append((start, end, amount))
+    return joined
 
 
 def owed_total(text: str) -> Optional[OwedTotal]:

@@ -17,7 +17,13 @@ How a simulated worker talks
   3. The worker answers from its `answers` in its own voice (a list in `answers` gives the first
      answer and then the re-asks). Style twists: the first time a `twist.field` is asked, a
      question_back / out_of_order / two_at_once worker says `twist.say` instead. At the summary a
-     worker says "对" (a corrects_a_field worker first says its `correction`); at "anything else?"
+     corrects_a_field worker first says its `correction`. Then every worker checks the read-back
+     as a careful worker would: the first field it shows wrong (employer, project, place, amount,
+     count, months, sector, name, phone; judged by the scoring rules below, the employer's type is
+     not shown) is corrected in plain words from the facts ("老板不对，是X", "人数不对，是5个人"),
+     at most MAX_FIXES times; then the worker says "对". With --no-check the worker says "对" at
+     once (the figure "at the first read-back" in the report is that lead, taken from the slots
+     when the first read-back is shown, in the same run). At "anything else?"
      a closing such as "没有了". When the bot has asked nothing yet (greeting, legal answer), the
      worker tells its story once (`followup`, else "我想登记一下，老板欠我工钱"). When the simulator
      cannot tell what is asked, the worker answers like a confused worker ("啥意思？"), which is
@@ -119,6 +125,22 @@ QUESTION_KEYWORDS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
 BUTTON_KINDS = {"跳过": "phone", "是": "sector", "不是": "sector", "对": "summary"}
 
 CONFIRMS = ("对", "对的", "没错", "对，提交吧")
+# What a worker who checks the read-back says about the first field it shows wrong ({value}: the fact).
+FIXES: Dict[str, Tuple[str, ...]] = {
+    "employer_name": ("老板不对，是{value}", "欠钱的是{value}，不是这个"),
+    "project_name": ("项目不对，是{value}", "工地名字错了，叫{value}"),
+    "no_project": ("没有项目", "项目没有"),
+    "location": ("地点不对，在{value}", "干活的地方错了，是{value}"),
+    "amount": ("钱数不对，是{value}", "欠的钱不对，应该是{value}"),
+    "worker_count": ("人数不对，是{value}个人", "人数错了，一共{value}个"),
+    "period": ("时间不对，是{value}", "干活的时间错了，是{value}"),
+    "sector": ("行业不对，{value}",),
+    "reporter_name": ("我的名字不对，我叫{value}", "名字错了，是{value}"),
+    "no_reporter_name": ("名字我不想留",),
+    "phone": ("电话不对，是{value}", "手机号错了，是{value}"),
+    "no_phone": ("电话我不留",),
+}
+MAX_FIXES = 3  # then the worker gives up and confirms what is shown
 CLOSINGS = ("没有了", "就这些", "嗯 没别的了 提交吧")
 CONFUSED = ("啥意思？", "你说的啥，我没看懂", "什么意思啊？")
 DEFAULT_FOLLOWUP = "我想登记一下，老板欠我工钱"
@@ -227,6 +249,49 @@ def recognise(messages: Sequence[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+# The scored fields a read-back shows, in its order (employer_type is not shown).
+SUMMARY_ORDER = ("employer_name", "project_name", "location", "amount", "worker_count", "period", "sector",
+                 "reporter_name", "phone")
+
+
+def read_summary(messages: Sequence[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The lead as a read-back message of this turn shows it, in the lead's field names; None if none."""
+    from bot.fields import FIELD_LABELS, SECTOR_LABELS
+    from bot.intake import NOT_GIVEN, UNKNOWN
+
+    text = next((simplified(m.get("text") or "") for m in messages
+                 if simplified(m.get("text") or "").startswith("请核对一下您的信息")), None)
+    if text is None:
+        return None
+    by_label = {label: name for name, label in FIELD_LABELS.items()}
+    shown_values: Dict[str, str] = {}
+    for line in text.splitlines():
+        match = re.match(r"^·\s*(.+?)：(.*)$", line)
+        if match and match.group(1) in by_label:
+            value = match.group(2).strip()
+            shown_values[by_label[match.group(1)]] = "" if value in (UNKNOWN, NOT_GIVEN) else value
+    amount = [int(n) for n in re.findall(r"\d+", re.sub(r"（.*$", "", shown_values.get("amount_yuan", ""))
+                                         .replace(",", ""))]
+    count = re.findall(r"\d+", shown_values.get("worker_count", ""))
+    period = shown_values.get("period_text", "")
+    months = re.search(r"（约(\d+)个月）$", period)
+    phone = shown_values.get("phone", "")
+    return {
+        "employer_name": shown_values.get("employer_name") or None,
+        "project_name": shown_values.get("project_name") or None,
+        "location": shown_values.get("location") or None,
+        "amount_yuan": amount[0] if amount else None,
+        "amount_yuan_high": amount[1] if len(amount) > 1 else None,
+        "worker_count": int(count[0]) if count else None,
+        "period_text": period[: months.start()] if months else period,
+        "period_months": int(months.group(1)) if months else None,
+        "sector": next((k for k, v in SECTOR_LABELS.items() if v == shown_values.get("sector")), None),
+        "reporter_name": shown_values.get("reporter_name") or None,
+        "phone": None if phone == "不留" else phone or None,
+        "phone_skipped": phone == "不留",
+    }
+
+
 # ---------------------------------------------------------------- the simulated worker
 
 class SimulatedWorker:
@@ -241,6 +306,9 @@ class SimulatedWorker:
         self.followup_done = False
         self.last_text = worker.opening
         self.confused = 0
+        self.check_summary = True
+        self.summary: Optional[Dict[str, Any]] = None  # the lead as the latest read-back shows it
+        self.fixes = 0
 
     def voice(self, text: str) -> str:
         return traditional(text) if self.worker.script == "traditional" else text
@@ -267,8 +335,11 @@ class SimulatedWorker:
             if worker.correction and not self.correction_done:
                 self.correction_done = True
                 return worker.correction
-            return self.pick(CONFIRMS)
+            return self.fix() or self.pick(CONFIRMS)
         if asked == "which_field":
+            fix = self.fix()
+            if fix:
+                return fix
             if worker.correction:
                 return re.sub(r"^(不对|不對|不是)[，,\s]*", "", worker.correction)
             return self.pick(CONFIRMS)
@@ -282,6 +353,49 @@ class SimulatedWorker:
         if asked == "sector" and "sector" not in worker.answers:
             return self.voice("是" if worker.facts["sector"] == "construction" else "不是")
         return self.answer(asked)
+
+    @property
+    def at_confirm_point(self) -> bool:
+        """Where a worker who does not check the read-back would say 对."""
+        return not (self.worker.correction and not self.correction_done)
+
+    def fix(self) -> Optional[str]:
+        """The correction of the first field the read-back shows wrong, or None (all right, no read-back
+        seen, not checking, or MAX_FIXES already said)."""
+        if not self.check_summary or self.summary is None or self.fixes >= MAX_FIXES:
+            return None
+        facts, expected = self.worker.facts, self.worker.expected
+        scores = score_lead(expected, self.summary)
+        if self.summary["period_months"] is None and norm(expected["period_text"]) in norm(self.summary["period_text"]):
+            scores["period"] = True  # the worker's own words shown back, with no count of months to check
+        for name in SUMMARY_ORDER:
+            if scores[name]:
+                continue
+            key, value = name, None
+            if name == "employer_name":
+                value = expected["employer_name"]
+            elif name == "project_name":
+                key, value = ("project_name", expected["project_name"]) if expected["project_name"] else (
+                    "no_project", None)
+            elif name == "location":
+                value = expected["location"]
+            elif name == "amount":
+                low, high = expected["amount_yuan"], expected["amount_yuan_high"]
+                value = f"{low}到{high}块" if high else f"{low}块"
+            elif name == "worker_count":
+                value = expected["worker_count"]
+            elif name == "period":
+                value = (facts.get("period") or {}).get("text") or expected["period_text"]
+            elif name == "sector":
+                value = "是工地上的活" if expected["sector"] == "construction" else "不是工地上的活"
+            elif name == "reporter_name":
+                key, value = ("reporter_name", expected["reporter_name"]) if expected["reporter_name"] else (
+                    "no_reporter_name", None)
+            elif name == "phone":
+                key, value = ("phone", expected["phone"]) if expected["phone"] else ("no_phone", None)
+            self.fixes += 1
+            return self.voice(self.rng.choice(FIXES[key]).format(value=value))
+        return None
 
     def answer(self, name: str) -> str:
         choices = self.worker.answers[name]
@@ -298,6 +412,7 @@ class Turn:
     bot: List[str]
     asked: Optional[str]
     latency_ms: float
+    shown: Optional[Dict[str, Any]] = None  # the lead as a read-back in this turn shows it
 
 
 @dataclass
@@ -308,6 +423,13 @@ class Conversation:
     confused: int = 0
     twist_done: bool = False
     scores: Dict[str, bool] = field(default_factory=dict)
+    # the lead as it would have been filed had the worker confirmed the first read-back unchecked
+    first_scores: Dict[str, bool] = field(default_factory=dict)
+    fixes: int = 0
+
+    @property
+    def first_right(self) -> bool:
+        return bool(self.first_scores) and all(self.first_scores.values())
 
     @property
     def wrong(self) -> List[str]:
@@ -318,11 +440,13 @@ class Conversation:
         return self.lead is not None and not self.wrong
 
     def longest_repeat(self) -> Tuple[int, Optional[str]]:
-        """The longest run of the same question asked in consecutive bot turns."""
+        """The longest run of the same question asked in consecutive bot turns (a read-back shown again
+        after a correction changed it is a new question)."""
         best, best_kind, run, previous = 0, None, 0, None
         for turn in self.turns:
-            run = run + 1 if turn.asked is not None and turn.asked == previous else 1
-            previous = turn.asked
+            key = (turn.asked, str(turn.shown)) if turn.asked == "summary" else turn.asked
+            run = run + 1 if turn.asked is not None and key == previous else 1
+            previous = key
             if turn.asked is not None and run > best:
                 best, best_kind = run, turn.asked
         return best, best_kind
@@ -337,11 +461,20 @@ def filed_lead(sender_id: str) -> Optional[Dict[str, Any]]:
         return lead_as_dict(leads[0]) if leads else None
 
 
-async def converse(agent: Any, worker: Worker, seed: int) -> Conversation:
+async def unchecked_lead(agent: Any, sender_id: str, said: List[str]) -> Dict[str, Any]:
+    """The lead the filing action would build from the slots now."""
+    from bot.intake import lead_fields
+
+    tracker = await agent.tracker_store.retrieve(sender_id)
+    return lead_fields(tracker.current_slot_values(), said=said)
+
+
+async def converse(agent: Any, worker: Worker, seed: int, check_summary: bool = True) -> Conversation:
     from bot.engine import reply
 
     sender_id = f"sim-{worker.id}"
     sim = SimulatedWorker(worker, random.Random(f"{seed}:{worker.id}"))
+    sim.check_summary = check_summary
     conversation = Conversation(worker)
     text = worker.opening
     for _ in range(MAX_WORKER_TURNS):
@@ -349,13 +482,19 @@ async def converse(agent: Any, worker: Worker, seed: int) -> Conversation:
         messages = await reply(agent, sender_id, text, channel="sim")
         latency_ms = (time.perf_counter() - started) * 1000
         asked = recognise(messages)
-        conversation.turns.append(Turn(text, [m["text"] for m in messages if m.get("text")], asked, latency_ms))
+        conversation.turns.append(Turn(text, [m["text"] for m in messages if m.get("text")], asked, latency_ms,
+                                       read_summary(messages)))
         conversation.lead = filed_lead(sender_id)
         if conversation.lead is not None:
             break
+        sim.summary = conversation.turns[-1].shown or sim.summary
+        if asked == "summary" and sim.at_confirm_point and not conversation.first_scores:
+            said = [turn.worker for turn in conversation.turns]
+            conversation.first_scores = score_lead(worker.expected, await unchecked_lead(agent, sender_id, said))
         text = sim.respond(asked)
     conversation.confused = sim.confused
     conversation.twist_done = sim.twist_done or sim.correction_done
+    conversation.fixes = sim.fixes
     if conversation.lead is not None:
         conversation.scores = score_lead(worker.expected, conversation.lead)
     return conversation
@@ -506,8 +645,12 @@ def report(conversations: List[Conversation], seed: int, seconds: float, command
         "|---|---|",
         f"| workers simulated | {len(conversations)} |",
         f"| leads filed | {share(len(filed), len(conversations))} |",
-        f"| leads with every field right | {share(len(all_right), len(filed))} of filed "
+        f"| leads with every field right, as filed | {share(len(all_right), len(filed))} of filed "
         f"({100 * len(all_right) / max(1, len(conversations)):.1f}% of workers) |",
+        f"| leads with every field right at the first read-back (had the worker confirmed it unchecked) | "
+        f"{share(sum(c.first_right for c in conversations), len(conversations))} of workers |",
+        f"| corrections of the read-back said by workers who check it | {sum(c.fixes for c in conversations)} in "
+        f"{sum(1 for c in conversations if c.fixes)} conversations |",
         f"| mean worker turns | {sum(turns) / max(1, len(turns)):.1f} (max {max(turns, default=0)}) |",
         f"| confused replies (\"啥意思？\") | {sum(c.confused for c in conversations)} in "
         f"{sum(1 for c in conversations if c.confused)} conversations |",
@@ -644,14 +787,14 @@ def use_scratch_database(directory: Path) -> None:
     get_settings.cache_clear()
 
 
-async def run(workers: List[Worker], seed: int) -> Tuple[List[Conversation], str]:
+async def run(workers: List[Worker], seed: int, check_summary: bool) -> Tuple[List[Conversation], str]:
     from bot.engine import latest_model, load_agent
 
     model = latest_model()
     agent = load_agent(model)
     conversations = []
     for number, worker in enumerate(workers, 1):
-        conversation = await converse(agent, worker, seed)
+        conversation = await converse(agent, worker, seed, check_summary)
         conversations.append(conversation)
         status = "no lead" if conversation.lead is None else (
             "all right" if conversation.all_right else "wrong: " + ", ".join(conversation.wrong))
@@ -667,6 +810,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst conversations in full")
     parser.add_argument("--only", metavar="NAME", help="run only these workers (ids or names, comma-separated)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the workers' phrase choices")
+    parser.add_argument("--no-check", action="store_true",
+                        help="workers confirm the read-back without checking it (say only a scripted correction)")
     args = parser.parse_args(argv)
 
     workers = load_workers(args.workers)
@@ -679,7 +824,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="eval-conversations-") as scratch:
         use_scratch_database(Path(scratch))
-        conversations, model = asyncio.run(run(workers, args.seed))
+        conversations, model = asyncio.run(run(workers, args.seed, not args.no_check))
     command = "python " + " ".join(["scripts/eval_conversations.py", *(argv if argv is not None else sys.argv[1:])])
     text = report(conversations, args.seed, time.perf_counter() - started, command, model)
     print(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -13,10 +14,12 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
 from bot.actions.intake_slots import INTAKE_SLOTS
-from bot.fields import FORM_FIELDS, parse_correction
-from bot.intake import lead_fields, render_gaps, render_summary
+from bot.fields import FIELD_LABELS, FORM_FIELDS, NEGATED_BEFORE, parse_correction
+from bot.intake import NOT_GIVEN, UNKNOWN, lead_fields, render_gaps, render_summary
 
 _YES = re.compile(r"^(对|是|是的|对的|没错|没问题|确认|可以|嗯+|好|好的|提交|正确|對|沒錯)[啊呀的吧了!！。.，,]*$")
+_BARE_NO = re.compile(r"^((不对|不是|错了|有错|不正确|改一下|要改)[啊呀的吧了!！。.，,\s]*)+$")
+MAX_KEPT = 500  # characters of the worker's own corrections kept for staff
 _CONFIRM_BUTTONS = [{"title": "对，提交", "payload": "对"}, {"title": "不对，要改", "payload": "不对"}]
 
 
@@ -42,15 +45,24 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
     async def validate_summary_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                          tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         text = str(value or "").strip()
-        values, corrected = await self._corrections(text, dispatcher, tracker, domain)
+        values, corrected, unchanged = await self._corrections(text, dispatcher, tracker, domain)
         if corrected:
             dispatcher.utter_message(text="好的，已经改过来了。")
             return {**values, "summary_confirmed": None}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if _YES.match(text) or (intent == "affirm" and len(text) <= 10):
             return {**values, "summary_confirmed": True}
-        dispatcher.utter_message(response="utter_which_field")
-        return {**values, "summary_confirmed": None}
+        if unchanged:  # "人数说错了 是六个" when six is already shown: say so rather than ask which field
+            dispatcher.utter_message(response="utter_already_so", field=FIELD_LABELS[unchanged[0]])
+            return {**values, "summary_confirmed": None}
+        if _BARE_NO.match(text) or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
+            dispatcher.utter_message(response="utter_which_field")
+            return {**values, "summary_confirmed": None}
+        # words that correct something the bot cannot place are kept for staff, never lost
+        before = tracker.get_slot("extra_info")
+        kept = "；".join(filter(None, (before if before not in (None, "无") else None, f"核对时补充：{text}")))
+        dispatcher.utter_message(response="utter_correction_kept")
+        return {**values, "extra_info": kept[-MAX_KEPT:], "summary_confirmed": None}
 
     async def correction_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> List[EventType]:
@@ -63,8 +75,9 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         return [SlotSet(name, value) for name, value in values.items()]
 
     async def _corrections(self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> Tuple[Dict[str, Any], bool]:
-        """Normalised values of the fields this message touched, and whether any changed.
+                           domain: DomainDict) -> Tuple[Dict[str, Any], bool, List[str]]:
+        """Normalised values of the fields this message touched, whether any changed, and the fields
+        the worker named whose new value is the one already shown.
 
         Slot extraction has already written the raw words into those slots; a
         value that cannot be used is put back to what the summary showed.
@@ -78,22 +91,59 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             values = {name: _previous(tracker, name) for name in touched if name != parsed[0]}
             touched = {parsed[0]: parsed[1]}
         else:  # "说错了，应该是翠湖花园四期": the field whose old value the new one resembles
-            touched = {_closest_field(tracker, name, value): value for name, value in touched.items()}
-        corrected = False
+            kept = {name: _not_negated(tracker, value, text) for name, value in touched.items()}
+            touched = {_closest_field(tracker, name, value): value for name, value in kept.items() if value is not None}
+        corrected, unchanged = False, []
         for name, value in touched.items():
             before = _previous(tracker, name)
             if name == "phone":
                 value = _with_digits_changed(before if before is not None else tracker.get_slot(name), value, text)
-            output = await getattr(self, f"validate_{name}")(value, dispatcher, tracker, domain)
+            # a field the worker named is read as the answer to its own question ("老板不对，是胖子刘" is what
+            # "是谁欠您的工钱？" would have got), not as words said in passing
+            # (figures are read from the whole message: "总共是五万 借支了八千" is 42000)
+            answering = _as_answer(tracker, name, value) if parsed and name in _READ_ALONE else tracker
+            output = await getattr(self, f"validate_{name}")(value, dispatcher, answering, domain)
             high = f"{name}_high"  # 八千 corrected to 八千多: the same low figure, a new high one
             if output.get(name) is None or (output.get(name) == before
                                             and output.get(high) == _previous(tracker, high)):
+                if parsed and output.get(name) is not None and before not in (UNKNOWN, NOT_GIVEN):
+                    unchanged.append(name)
                 values[name] = before
                 continue
             values.update(_flag(tracker, output, name))  # staff see it was corrected
             tracker.slots.update(values)
             corrected = True
-        return values, corrected
+        return values, corrected, unchanged
+
+
+def _not_negated(tracker: Tracker, value: Any, text: str) -> Any:
+    """The value the worker says is right: "是天津滨海新区塘沽 不是河西" is 塘沽, never 河西 (the tagger's value
+    after 不是 gives way to another of its kind in the message, or to nothing)."""
+    at = text.find(str(value))
+    if not isinstance(value, str) or at < 0 or not NEGATED_BEFORE.search(text[:at]):
+        return value
+    entities = (tracker.latest_message or {}).get("entities") or []
+    kind = next((e.get("entity") for e in entities if e.get("value") == value), None)
+    for entity in entities:
+        other = str(entity.get("value") or "")
+        if entity.get("entity") == kind and other != value and (where := text.find(other)) >= 0 \
+                and not NEGATED_BEFORE.search(text[:where]):
+            return other
+    return None
+
+
+_READ_ALONE = ("employer_name", "project_name", "location", "reporter_name", "phone", "sector")
+
+
+def _as_answer(tracker: Tracker, slot: str, value: Any) -> Tracker:
+    """The tracker as if the form had just asked for this field and the worker had said only the value."""
+    answering = copy.copy(tracker)
+    answering.slots = {**tracker.slots, "requested_slot": slot}
+    latest = tracker.latest_message or {}
+    words = str(value or "")
+    answering.latest_message = {**latest, "text": words, "entities": [
+        entity for entity in latest.get("entities") or [] if str(entity.get("value") or "") in words]}
+    return answering
 
 
 def _with_digits_changed(before: Any, value: Any, text: str) -> Any:

@@ -58,6 +58,9 @@ _NOTHING_MORE = re.compile(
     r"提交吧?|可以了|可以提交了?)"
     r"([啊呀吧了的,，。.!！\s]*(提交吧?|谢谢|麻烦了|就这些|可以了|你们|帮帮忙))*[啊呀吧了的,，。.!！\s]*$")
 
+# A place named with a figure and 元 ("广州白云三元里", "三元桥") holds no amount.
+_NUMBERED_PLACE = re.compile(r"[一二三四五六七八九十\d]+元(里|桥|路|街|村|坊|巷|镇|庄)")
+
 Result = Dict[str, Any]
 
 
@@ -451,7 +454,7 @@ class FieldValidators:
         entity = _ENTITY_OF_SLOT.get(slot)
         if entity and entity != "person_name" and text in _text(tracker) and not _entity_spans(tracker, entity) \
                 and any(span.entity in ("amount", "worker_count", "phone", "period")
-                        for span in find_spans(normalise(text))):
+                        for span in find_spans(_NUMBERED_PLACE.sub("", normalise(text)))):
             return _rejected(tracker, slot)
         if _DONT_KNOW.match(text.strip()):
             return _unknown(tracker, slot, text)

@@ -60,6 +60,14 @@ def test_infer_sector(text, sector):
     ("电话打错了,是13512345678", ("phone", "13512345678")),
     ("老板名字不对,是刘德胜", ("employer_name", "刘德胜")),
     ("对的", None),
+    # a field the worker has none of, or will not give
+    ("没有项目", ("project_name", "没有")), ("项目没有", ("project_name", "没有")),
+    ("名字我不想留", ("reporter_name", "不留")), ("电话我不留", ("phone", "不留")),
+    # the sector said wrong; the rest of the message says which
+    ("行业不对，不是工地上的活", ("sector", "不是工地上的活")),
+    # a field said to be right is not the one corrected
+    ("电话没错 名字错了 是王五", ("reporter_name", "王五")),
+    ("项目名字错了，是锦绣花园", ("project_name", "锦绣花园")),
 ])
 def test_parse_correction(text, expected):
     assert fields.parse_correction(text) == expected

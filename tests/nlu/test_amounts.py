@@ -7,6 +7,11 @@ from nlu.numbers import Quantity
 
 CASES = [
     ("一共23万多 每人6000左右", Quantity(230_000, 240_000, True)),  # the total wins over the per-person figure
+    # "X到Y": one approximate figure from the first to the second, not the second alone
+    ("一共欠了120万到130万", Quantity(1_200_000, 1_300_000, True)),
+    ("欠了八千到九千", Quantity(8_000, 9_000, True)),
+    ("8000-9000块", Quantity(8_000, 9_000, True)),
+    ("从3月到5月欠了一万", Quantity(10_000, 10_000)),
     ("每人六千左右，总共欠了我们23万多", Quantity(230_000, 240_000, True)),
     ("老板先给了5000，还欠12000", Quantity(12_000, 12_000)),
     ("干了3万的活 拿到1万 还差2万", Quantity(20_000, 20_000)),

@@ -78,3 +78,40 @@ async def test_a_correction_the_classifier_took_for_a_question_is_still_a_correc
     result = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert {"event": "slot", "name": "worker_count", "value": 5, "timestamp": None} in result
     assert all(m.get("response") != "utter_other_labor_issue" for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text,changed", [
+    # a name the validators would not take said in passing (a nickname, a road project) is the
+    # answer to the field the worker names
+    ("欠钱的是胖子刘，不是这个", {"employer_name": "胖子刘", "employer_type": "individual"}),
+    ("项目不对，是五象新区体育公园配套道路", {"project_name": "五象新区体育公园配套道路"}),
+    ("没有项目", {"project_name": "未提供"}),
+    ("名字我不想留", {"reporter_name": "未提供"}),
+    ("电话我不留", {"phone_skipped": True}),
+    ("行业不对，不是工地上的活", {"sector": "other"}),
+])
+async def test_a_field_named_at_the_summary_is_read_as_the_answer_to_its_question(text, changed, dispatcher, domain):
+    result = await confirm(text, dispatcher, domain, intent="deny")
+    assert {name: result.get(name) for name in changed} == changed
+    assert result["summary_confirmed"] is None
+
+
+async def test_a_correction_to_the_value_already_shown_says_so(dispatcher, domain):
+    events = [{"event": "slot", "name": "worker_count", "value": 12},
+              {"event": "user", "text": "人数说错了 是十二个 我小舅子也在里面"}]
+    result = await confirm("人数说错了 是十二个 我小舅子也在里面", dispatcher, domain, intent="deny", events=events)
+    assert result == {"worker_count": 12, "summary_confirmed": None}
+    assert dispatcher.messages[0]["response"] == "utter_already_so"
+    assert dispatcher.messages[0]["field"] == "涉及人数"
+
+
+async def test_words_that_correct_no_field_the_bot_can_place_are_kept_for_staff(dispatcher, domain):
+    result = await confirm("用我老婆的手机吧 她接得到", dispatcher, domain, intent="inform")
+    assert result["summary_confirmed"] is None
+    assert result["extra_info"] == "核对时补充：用我老婆的手机吧 她接得到"
+    assert dispatcher.messages[0]["response"] == "utter_correction_kept"
+
+
+async def test_a_bare_no_asks_which_field(dispatcher, domain):
+    assert await confirm("不对不对", dispatcher, domain, intent="deny") == {"summary_confirmed": None}
+    assert dispatcher.messages[0]["response"] == "utter_which_field"
