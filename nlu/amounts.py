@@ -24,7 +24,7 @@ _COUNT = rf"(\d+|[{_N}]+)"
 DAYS_PER_MONTH = 30  # a month of day-rate work as workers count it (every day on site); marked approximate
 
 _AGREED = r"(?:说好的?|讲好的?|谈好的?|定的)?"
-_MONTH_WORD = rf"(?:每个?月|一个月份?|月薪|月工资|底薪){_AGREED}\s*(?:工资)?"
+_MONTH_WORD = rf"(?:每个?月|一个月份?|(?<=人)一月|月薪|月工资|底薪){_AGREED}\s*(?:工资)?"  # 一人一月三千
 # 一个月 followed by a figure is the unit of another rate (我一个月三千五，我表弟一个月三千), not a count
 _NOT_A_RATE_UNIT = rf"(?!(?<=一个月)[^，。,\d{_N}]{{0,3}}(?:\d|[{_N}](?![共直起])))"
 _PER_MONTH = re.compile(
@@ -63,15 +63,20 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿�
 # Months already paid at a monthly rate: 干了五个月 他就给了两个月的.
 _PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])"
                           rf"|(?:头|前)(?P<first>\d+|[{_N}]+)\s*个月(?:的)?(?:工资|钱)?(?:都|是)?(?:给了|发了|结了|付了|给过|发过)")
+# After a rate's unit, no figure but a count of months: "三千五一个月 三个月没给", not "一个月七千".
+_MONTHS_NEXT = rf"(?!\s*[\d{_N}](?![\d{_N}]*\s*个?月))"
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
 # (or the figure first: 三千五一个月)
 _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}(?!\s*个)"  # not 一个月 三个月没给: 三 is no rate
                          rf"|{_FIG}{_CUR}\s*(?:一个月|每个?月|一月(?!份|到|至|[\d{_N}]))"
-                         rf"(?!\s*[\d{_N}](?![\d{_N}]*\s*个))")  # 三千五一个月 三个月没给 (not 一个月七千)
+                         rf"{_MONTHS_NEXT}")  # 三千五一个月 三个月没给, 俩月没给 (not 一个月七千)
+# A second person's monthly rate right after the first: "俺一个月四千 她三千五", "我一个月4700，我老婆4200".
+_SECOND_RATE = re.compile(rf"[\s,，]*(?:他|她|我老婆|我媳妇|我老公|我爱人|俺媳妇|俺老婆|我儿子|我女儿|我弟弟?|我哥哥?)"
+                          rf"(?:是)?(?:一个月|每个?月)?\s*{_FIG}{_CUR}(?!\s*个)")
 _YEAR_RATE = re.compile(rf"(?<![干做了])(?:一年|每年|年薪){_AGREED}\s*{_FIG}{_CUR}")  # a herder's or a farmhand's pay
 # A figure with its unit of time after it is a rate, not a sum: 三千五一个月, 300一天.
 # (not "一万四 一个月七千")
-_RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一月(?!份|到|至)|一天|每天)(?!\s*[\d{_N}])")
+_RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一月(?!份|到|至)|一天|每天){_MONTHS_NEXT}")
 
 
 # What the words just before (or after) a figure say it is. Between the word and the figure only
@@ -88,7 +93,7 @@ _PAID_WORDS = re.compile(
     r"给过|发过|付过|借过|借支过|预支过|拿过|垫了?|垫付了?|自己出了?|领了|领过|支了|支过|借的)"
     r"(我们|俺们|我|俺)?(每人|每个人|一人)?" + _GAP)
 _RATE_WORDS = re.compile(
-    r"(每个?月|一个月份?|月薪|每天|一天|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
+    r"(每个?月|一个月份?|(?<=人)一月|月薪|每天|一天|一日|每日|日薪|一个工|每个工|每人|每个人|一人|一个人|(?<![干做了])(?:一年|每年|年薪)(?=\s*(?:说好的?)?\s*$)|"
     r"人均|每平|每方|一平|一方|每小时|一小时|底薪|航次|一季|每季|一趟|每趟|一回|每回|每次|一次(?!性))" + _GAP)
 _OWED_BEFORE = re.compile(r"(欠|拖欠|没给|没发|没结|未付|未发|不给|要回|讨要|扣了|扣着|克扣|扣押)[^\d]{0,6}$")
 # Owed to the one reporting (欠我, 欠俺们), not to a fellow villager or a colleague.
@@ -348,12 +353,23 @@ def _head_count(text: str) -> Optional[Quantity]:
     return parse_quantity(words)
 
 
+def _with_second_rate(text: str, end: int, rate: Quantity) -> Tuple[Quantity, str, bool]:
+    """The monthly rate, with a second person's added when it follows (俺一个月四千 她三千五): (rate, as
+    shown in the working, whether it is two people's)."""
+    other = _SECOND_RATE.match(text, end)
+    second = parse_quantity(other.group(1)) if other else None
+    if second is None or second.high < 100:
+        return rate, _show(rate), False
+    both = Quantity(rate.low + second.low, rate.high + second.high, rate.approximate or second.approximate)
+    return both, f"({_show(rate)}+{_show(second)})", True
+
+
 def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTotal]:
     """A rate times a count (times the head count for a per-person rate), less what was already paid,
     with the working shown. heads_anywhere: a per-person rate may take its head count from anywhere in
     the message (一个人7800，我们两个), not only from right beside it."""
     total = working = unit_rate = None
-    per_time = False  # a rate per day or month: each worker's, so times the head count
+    per_time = summed = False  # a rate per day or month: each worker's, so times the head count
     for pattern, rate_first, unit, count_unit in ((_PER_MONTH, True, "元/月", "个月"),
                                                  (_MONTHS_FIRST, False, "元/月", "个月"),
                                                  (_PER_PERSON_COUNT, True, "元/人", "人"),
@@ -365,13 +381,16 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
                 rate_text = rate_text[:-1]  # 每人五千一共6个人: the 一 is 一共's
             rate, count = parse_quantity(rate_text), parse_quantity(count_text)
             if rate and count and rate.high >= 100:  # 三个月底薪一分没发: 一分 is no rate
+                shown = _show(rate)
+                if pattern is _PER_MONTH:
+                    rate, shown, summed = _with_second_rate(text, m.end(1), rate)
                 total = _times(rate, count)
-                working = f"{_show(rate)}{unit} × {_show(count)}{count_unit}"
+                working = f"{shown}{unit} × {_show(count)}{count_unit}"
                 if "half" in pattern.groupindex and m.group("half"):  # 三个半月: and half a month's pay
                     total = Quantity(total.low + rate.low // 2, total.high + rate.high // 2, total.approximate)
                     working = f"{_show(rate)}{unit} × {_show(count)}.5{count_unit}"
-                per_time = unit == "元/月"
-                unit_rate = rate if per_time else None
+                per_time = unit == "元/月" and not summed
+                unit_rate = rate if unit == "元/月" else None
                 break
     if total is None and (m := _PER_HOUR.search(text)) and (rate := parse_quantity(m.group(1))) \
             and (hours := parse_quantity(m.group(2))):
@@ -393,9 +412,10 @@ def _computed_total(text: str, heads_anywhere: bool = True) -> Optional[OwedTota
         worked = work_period(text, [(span.start, span.end) for span in periods])
         months = parse_period(worked)["months"] if worked else next(
             (months for span in periods if (months := parse_period(span.value)["months"])), None)
+        rate, shown, summed = _with_second_rate(text, m.end(), rate)
         if months:
-            total, per_time, unit_rate = _times(rate, Quantity(months, months, False)), True, rate
-            working = f"{_show(rate)}元/月 × {months}个月"
+            total, per_time, unit_rate = _times(rate, Quantity(months, months, False)), not summed, rate
+            working = f"{shown}元/月 × {months}个月"
     if total is None and heads_anywhere and (m := _YEAR_RATE.search(text)) and (rate := parse_quantity(m.group(1))):
         months = next((months for span in find_spans(text) if span.entity == "period"
                        and (months := parse_period(span.value)["months"]) and months < 12), None)

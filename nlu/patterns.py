@@ -109,6 +109,8 @@ def find_spans(text: str) -> List[Span]:
                 continue
             if entity == "amount" and _NOT_AMOUNT_AFTER.match(probe[end:]):
                 continue
+            if entity == "period" and re.match(r"[\d零〇一二两三四五六七八九十]*[百千万]", value):
+                continue  # 三千六一个月: a monthly rate, not 3601 months
             if entity == "amount" and re.fullmatch(r"[俩仨两二三四五六七八九]", value) and \
                     re.match(r"(的)?(工资|工钱)", probe[end:]):
                 continue  # 欠我们俩工资: two people, not two yuan

@@ -658,13 +658,15 @@ def report(conversations: List[Conversation], seed: int, seconds: float, command
         f"| turn latency | p50 {percentile(latencies, 0.50):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms "
         f"over {len(latencies)} turns |",
         "",
-        "## Per field (over leads filed)",
+        "## Per field",
         "",
-        "| field | right |",
-        "|---|---|",
+        "| field | right as filed | right at the first read-back (over workers who saw one) |",
+        "|---|---|---|",
     ]
+    first = [c for c in conversations if c.first_scores]
     for name in SCORED_FIELDS:
-        lines.append(f"| {name} | {share(sum(c.scores[name] for c in filed), len(filed))} |")
+        lines.append(f"| {name} | {share(sum(c.scores[name] for c in filed), len(filed))} | "
+                     f"{share(sum(c.first_scores[name] for c in first), len(first))} |")
     lines += ["", "## Per style", "",
               "| style | workers | filed | all right | mean turns | confused | twist or correction used |",
               "|---|---|---|---|---|---|---|"]
@@ -756,6 +758,8 @@ def transcript(conversation: Conversation) -> str:
     if conversation.lead is None:
         out.append(f"  NO LEAD after {len(conversation.turns)} worker turns")
         return "\n".join(out)
+    first_wrong = [name for name, right in conversation.first_scores.items() if not right]
+    out.append(f"  wrong at the first read-back: {', '.join(first_wrong) or '-'}")
     out.append("  lead vs expected:")
     for name in SCORED_FIELDS:
         mark = "ok   " if conversation.scores[name] else "WRONG"

@@ -478,7 +478,11 @@ class FieldValidators:
         contact = tracker.get_slot("employer_contact")
         asked = _asked(tracker, "employer_name")
         person = None
-        if asked and text == _text(tracker) and (person := _person_then_more(text)):
+        picked = rules.name_in_answer(_text(tracker)) if asked and not rules.is_nickname(contact) else None
+        if picked and normalise(text) in normalise(_text(tracker)):
+            # "鲁临劳务 全名山东鲁临建筑劳务有限公司", "金樽KTV 天心区那个", "胖子刘 站点老板 大名不知道": the name
+            value = text = picked
+        elif asked and text == _text(tracker) and (person := _person_then_more(text)):
             value = text = person  # "王丽华 就是雇我的那家女主人 是个人家": the name, then who she is
         described = _DESCRIBED.match(rules.clean_text(text) or "")
         if text != person and text == _text(tracker) and not _entity_spans(tracker, "employer") \
@@ -561,7 +565,7 @@ class FieldValidators:
             value = text = named.group(1)  # "建工三公司，项目叫蓝湾国际", "赵先生，老人的儿子"
         elif text == _text(tracker) and (placed := _NAME_THEN_PLACE.match(rules.clean_text(text) or "")):
             value = text = placed.group(1)  # "永丰纸箱厂,在东莞常平": the name; the place is kept as the place
-        elif asked and not called and text != _text(tracker) and text in _text(tracker) \
+        elif asked and not called and not picked and text != _text(tracker) and text in _text(tracker) \
                 and _one_name(_text(tracker)):
             value = text = _text(tracker)  # the whole answer "顺捷快递站", not the tagger's "顺捷快递"
         if (named_only := rules.employer_name_from(rules.clean_text(text) or text)) != rules.clean_text(text):
@@ -636,7 +640,10 @@ class FieldValidators:
         if _asked(tracker, "project_name") and len(projects) > 1 and text == projects[-1] \
                 and re.search(r"[,，\s]+(就是|也就是|是)", message):
             text = projects[0]  # "右江区乡道硬化工程，就是修村里那条路": the name comes first, then what it is
-        if _asked(tracker, "project_name") and (named := _name_beside_where(message)):
+        if _asked(tracker, "project_name") and (picked := rules.name_in_answer(message)) \
+                and not rules.says_no_project(picked):
+            text = picked  # "柳叶湖度假酒店 还在建", "五象新区体育公园配套道路 那条路现在已经通车了": the name
+        elif _asked(tracker, "project_name") and (named := _name_beside_where(message)):
             text = named  # "御景华庭 郭杜那搭的", "泰和苑 兰山金雀山路那块": the name; the rest says where
         elif _asked(tracker, "project_name") and text != message and text in message and _one_name(message):
             text = message  # the whole answer "少荃湖安置房B区", not the tagger's "少荃湖安置房"

@@ -335,3 +335,16 @@ def test_who_pays_the_wages_is_the_employer_corrected():
 ])
 def test_words_around_a_name_are_no_part_of_it(said, name):
     assert fields.employer_name_from(said) == name
+
+
+@pytest.mark.parametrize("answer,name", [
+    ("鲁临劳务 全名山东鲁临建筑劳务有限公司", "山东鲁临建筑劳务有限公司"),  # the full name said after the short one
+    ("金樽KTV 天心区那个", "金樽KTV"),  # then where it is
+    ("胖子刘 站点老板 大名不知道", "胖子刘"),  # then the role, then that the full name is not known
+    ("裕豐製衣廠 老闆是梁耀祖", "裕豐製衣廠"),  # the factory, then its boss
+    ("就知佢喊阿輝 大名唔知", "阿輝"),
+    ("湘味轩 饭店", "湘味轩饭店"),  # the name, then the kind of business
+    ("包工头 孔德胜", None), ("刘总 刘德胜", None), ("孔德胜", None),  # left to the other rules
+])
+def test_the_name_in_an_answer_of_several_parts(answer, name):
+    assert fields.name_in_answer(answer) == name

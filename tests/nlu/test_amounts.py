@@ -12,6 +12,14 @@ CASES = [
     ("欠了八千到九千", Quantity(8_000, 9_000, True)),
     ("8000-9000块", Quantity(8_000, 9_000, True)),
     ("从3月到5月欠了一万", Quantity(10_000, 10_000)),
+    # a rate before its unit with the months after it; 一月 after 一人 is a month's rate; two people's rates
+    ("3500一个月 俩月没给", Quantity(7_000, 7_000)),
+    ("三千六一个月 三个月", Quantity(10_800, 10_800)),
+    ("一人一月三千 干了仨月 俺们仨 每人预支过五百生活费", Quantity(25_500, 25_500)),
+    ("一人一日一百五 做二十日 阮四个", Quantity(12_000, 12_000)),
+    ("俺一个月四千 她三千五 欠了四个月", Quantity(30_000, 30_000)),
+    # a figure said to be wrong is never the sum
+    ("是九千块 不是九万", Quantity(9_000, 9_000)),
     ("每人六千左右，总共欠了我们23万多", Quantity(230_000, 240_000, True)),
     ("老板先给了5000，还欠12000", Quantity(12_000, 12_000)),
     ("干了3万的活 拿到1万 还差2万", Quantity(20_000, 20_000)),
