@@ -209,7 +209,7 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
 
 
-_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|[在是给跟到和的了们我他她叫为\s,，。:：])$")
+_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|全名|全称|大名|真名|[在是给跟到和的了们我他她叫为\s,，。:：])$")
 
 
 _CALLED_BUSINESS = re.compile(r"(公司|厂|店|单位|商行)(名字|名)?(叫做|叫|名叫|是)$")
@@ -224,7 +224,9 @@ def _place_ends(message: str, places: Sequence[str], at: int) -> List[int]:
         start = message.find(place) if place else -1
         if 0 <= start < at:
             known = place_prefix(normalise(place))
-            ends.append(start + (known if 0 < known < len(place) and start + len(place) == at else len(place)))
+            ran_in = 0 < known < len(place) and start + len(place) == at \
+                and not re.search(r"[村镇乡区县市街路里庄屯]$", normalise(place))  # not 海珠康樂村
+            ends.append(start + (known if ran_in else len(place)))
     return ends
 
 
@@ -405,12 +407,13 @@ def _part_of_another_name(tracker: Tracker, slot: str, text: str) -> bool:
             and text and text in message and _one_name(message)):
         return True
     if slot == "location" and asked in ("employer_name", "project_name") and text:
-        chunk = next((c for c in re.split(r"[,，。;；\s]+", message) if c.startswith(text)), "")
-        rest = chunk[len(text):]
-        if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", rest) and not re.search(r"(的|边|这|那|里)", rest):
+        chunk = next((c for c in re.split(r"[,，。;；\s]+", message) if text in c), "")
+        rest = chunk[chunk.find(text) + len(text):]
+        if chunk.startswith(text) and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", rest) \
+                and not re.search(r"(的|边|这|那|里)", rest):
             return True  # "康乐足道 就是那家足浴店": 康乐 is the start of the name asked for, not a place
         if asked == "employer_name" and re.search(r"(公司|集团)$", normalise(rest)):
-            return True  # "陕西恒泰建设工程有限公司": where the firm is registered, not where the work was
+            return True  # "(全名)陕西恒泰建设工程有限公司": where the firm is registered, not where the work was
     other = {"employer", "project", "location"} - {_ENTITY_OF_SLOT[slot]}
     names = [entity.get("value") or "" for entity in _source(tracker, text).get("entities") or []
              if entity.get("entity") in other]
@@ -541,7 +544,13 @@ class FieldValidators:
                 value = text = text[lead.end():]  # "就东莞长安镇那个鑫宏达五金厂": the place is kept as the place
         bosses = [name for name in named if re.search(r"(包工头|包公头|工头|老板|老闆|雇主|判头)(叫|是|姓)?\s*$",
                                                        normalise(message[:max(0, message.find(name))]))]
-        if len(named) > 1 and bosses and text in named and text not in bosses:
+        # "裕豐製衣廠拖欠我們…老闆梁耀祖": the firm said to owe owes; its boss is whom staff may call
+        owing = [name for name in companies if re.search(
+            rf"{re.escape(normalise(name))}(一直|还|都|也)?(拖欠|欠|不给|没给|不发|没发|拖着)", normalise(message))]
+        boss_of_the_firm = None
+        if owing and text in bosses:
+            value, text, boss_of_the_firm = owing[0], owing[0], text
+        elif len(named) > 1 and bosses and text in named and text not in bosses and text not in owing:
             value = text = bosses[0]  # "包工头叫巩志平 我们是跟我表哥王小平过去的": the boss, not the cousin
         hirers = [person for person in people if re.search(
             r"(包工头|包公头|工头|老板|老闆|雇主|女主人|男主人|东家|老板娘)(叫|是|姓)?\s*$",
@@ -606,6 +615,8 @@ class FieldValidators:
                 # "物流公司老板曲长海": the business owes the wages; ask its name, keep the boss's
                 return {"employer_name": None, "employer_contact": name}
             result["employer_type"] = kind
+            if boss_of_the_firm and not contact:
+                result["employer_contact"] = boss_of_the_firm
         return result
 
     @keeps_earlier_answer

@@ -203,6 +203,9 @@ async def test_side_money_alone_does_not_answer_the_amount_question(dispatcher, 
     ("郭长顺 我们都喊他郭大头", [], "郭长顺"),  # the name said first, not the nickname
     ("宏图五金厂，在宁波北仑", [], "宏图五金厂"),  # the name; the place is the place
     ("顺通建设集团有限公司的项目部", [], "顺通建设集团有限公司"),  # the firm, not its site office
+    ("鲁临劳务 全名山东鲁临建筑劳务有限公司", [{"entity": "employer", "value": "全名山东鲁临建筑劳务有限公司"}],
+     "山东鲁临建筑劳务有限公司"),  # the full name said after the short one, without 全名
+    ("金樽KTV 天心区那个", [], "金樽KTV"),  # the name, not where it is
 ])
 async def test_the_employer_answer_keeps_who_owes(answer, entities, employer, dispatcher, domain):
     value = entities[0]["value"] if entities and entities[0]["entity"] == "employer" else answer
@@ -233,3 +236,13 @@ async def test_a_time_said_in_passing_that_is_no_work_period_is_left_for_the_que
                                                                                        domain):
     result = await validate("period_text", period, dispatcher, domain, text=message)
     assert result["period_text"] is None
+
+
+async def test_a_firm_said_to_owe_owes_and_its_boss_is_kept_as_the_contact(dispatcher, domain):
+    said = "海珠康樂村裕豐製衣廠拖欠我們五個車位工資!! 老闆梁耀祖 電話13926051873"
+    entities = [{"entity": "location", "value": "海珠康樂村"}, {"entity": "employer", "value": "裕豐製衣廠"},
+                {"entity": "employer", "value": "梁耀祖"}]
+    result = await validate("employer_name", "梁耀祖", dispatcher, domain, text=said, entities=entities,
+                            slots={"requested_slot": "amount_yuan"})
+    assert (result["employer_name"], result["employer_type"], result["employer_contact"]) == (
+        "裕豐製衣廠", "company", "梁耀祖")
