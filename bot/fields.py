@@ -127,10 +127,11 @@ _FILLER_BEFORE_A_NAME = re.compile(r"^((我|俺)?(只|就)?知道(他|她|佢)?(
 
 # In an answer to "who owes you?", what may follow the name: where it is ("天心区那个", "顺德大良嗰间"), a role
 # ("站点老板", "茶园头家", "站长姓高", "老闆是梁耀祖"), or that the full name is not known ("大名不知道").
-_UNKNOWN_SAID = re.compile(r"(不知道|不知|不晓得|不清楚|唔知|不记得|忘了|莫得|冇人知)")
-_AFTER_THE_NAME = re.compile(r"^(.{0,8}(那个|那边|那家|那间|那一家|这家|那块|那里)|.{0,4}(老板|头家|班组长|包工头|工头|站长|店长|"
+_UNKNOWN_SAID = re.compile(r"(不知道|不知|不晓得|不清楚|唔知|不记得|忘了|莫得|冇人知|说不来|说不上|记不到|记不得)")
+_AFTER_THE_NAME = re.compile(r"^(.{0,8}(那个|那边|那家|那间|那一家|这家|那块|那里)|.{0,6}(老板|头家|班组长|包工头|工头|站长|店长|"
                              r"经理|老板娘)((姓|叫|是).{1,6})?|.*" + _UNKNOWN_SAID.pattern + ".*|"
-                             r".*(还在建|在建|已经|现在|通车|完工|停工|烂尾|盖好|建好).*)$")  # "那条路现在已经通车了"
+                             r".*(还在建|在建|已经|现在|通车|完工|停工|烂尾|盖好|建好).*|.*(喊|叫)(他|她)?(做)?.{2,4}的?|"
+                             r".*(这么|都这样)(喊|叫).*|(只晓得|只知道).*)$")  # "那条路现在已经通车了", "一直喊他老曹的"
 _FULL_NAME_SAID = re.compile(r"(?:全名|全称|大名|真名字?|真实姓名|正式名字?)(?:是|叫)?[:：]?([^\s,，。；;]{2,30})")
 _BARE_KIND = re.compile(r"^(饭店|酒家|酒楼|餐厅|餐馆|饭馆|厂|工厂|店|超市|宾馆|酒店|美发店|发廊)$")
 
@@ -144,11 +145,13 @@ def name_in_answer(answer: str) -> Optional[str]:
     if len(parts) < 2:
         return None
     full = _FULL_NAME_SAID.search(simplified)
-    if full and not _UNKNOWN_SAID.search(full.group(1)) and not re.match(r"(不|没|唔|莫)", full.group(1)):
+    if full and not _UNKNOWN_SAID.search(full.group(1)) and not re.match(r"(不|没|唔|莫|我|也|俺)", full.group(1)):
         return answer.strip()[full.start(1):full.end(1)]
     (start, first), rest = parts[0], [part for _, part in parts[1:]]
     if called := re.search(r"(叫|喊)(他|她)?(做)?([^叫喊]{2,4})$", first):
         start, first = start + called.start(4), called.group(4)  # "就知佢喊阿輝 大名唔知": 阿輝
+    elif lead := re.match(r"^(就是|是|就)(?=.{2})", first):
+        start, first = start + lead.end(), first[lead.end():]  # "就是老曹 班组长 …": 老曹
     if not 2 <= len(first) <= 20 or _NOT_KNOWN.search(first) or re.search(r"(老板|包工头|工头|老闆)$", first):
         return None
     if len(rest) == 1 and _BARE_KIND.match(rest[0]) and not first.endswith(rest[0]):

@@ -40,16 +40,22 @@ _PER_PERSON = re.compile(
     rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_PER_TRIP}{_AGREED}\s*(?:工资|工钱)?\s*(?:都|也)?(?:欠[了起着]?|是|有)?\s*{_FIG}{_CUR}"
     rf"(?!\s*个?(?:多|半)?(?:月|天|年|人))")  # not "每人欠两个月": months, not money
 # The per-person rate with its head count right beside it (每人五千一共6个人, 5个人 每人6500).
+# 一人三千二一个月: a monthly rate (not 三千 before 二一个月 either)
+_A_UNIT_OF_TIME_NEXT = rf"(?![{_N}\d]*\s*(?:一个月|每个?月|一月|一天|每天|一日))(?!(?<=一)个月)"
 _PER_PERSON_COUNT = re.compile(
-    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟)")
+    rf"{_PER_HEAD}{_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}{_A_UNIT_OF_TIME_NEXT}.{{0,12}}?{_COUNT}\s*(?:个|名|位)?"
+    rf"(?:人|工友|兄弟)")
 _PEOPLE_FIRST = re.compile(
-    rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人){_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}")
+    rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人){_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}"
+    rf"{_A_UNIT_OF_TIME_NEXT}")
 _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
     rf"|(?:我们|俺们|咱们|他们|我哋|佢哋)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
     rf"|(?<![\d{_N}]){_COUNT}\s*个(?=$|[\s,，。])"
     rf"|(?:我|俺|咱)(俩|仨)(?!个?月)"
-    rf"|(两口子|俩口子|夫妻俩|夫妻两个)")
+    rf"|(两口子|俩口子|夫妻俩|夫妻两个)"
+    rf"|(?:我|俺)(?:和|跟|同)(?:我|俺)?(?:老婆|媳妇|老公|爱人|弟弟?|哥哥?|妹妹?|姐姐?|儿子|女儿|表弟|表哥|堂弟|老乡)"
+    rf"(?!们|他们|几个)")  # 我和我老婆: two
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
 _PER_HOUR = re.compile(  # 一个小时十八块 … 做了四百八十个小时
@@ -63,8 +69,8 @@ _PAID = re.compile(rf"(?:给了|发了|付了|预支了?|借支了?|借了|拿�
 # Months already paid at a monthly rate: 干了五个月 他就给了两个月的.
 _PAID_MONTHS = re.compile(rf"(?:给了|发了|付了|结了|给过|发过|结过){_TO_US}\s*{_COUNT}\s*个月(?!\s*[\d{_N}])"
                           rf"|(?:头|前)(?P<first>\d+|[{_N}]+)\s*个月(?:的)?(?:工资|钱)?(?:都|是)?(?:给了|发了|结了|付了|给过|发过)")
-# After a rate's unit, no figure but a count of months: "三千五一个月 三个月没给", not "一个月七千".
-_MONTHS_NEXT = rf"(?!\s*[\d{_N}](?![\d{_N}]*\s*个?月))"
+# After a rate's unit, no figure but a count of months or people: "三千五一个月 三个月没给", not "一个月七千".
+_MONTHS_NEXT = rf"(?!\s*[\d{_N}](?![\d{_N}]*\s*(?:个?月|个人)))"  # (or the head count: 三千二一个月 三个人)
 # A monthly rate whose months are said elsewhere in the message (一个月七千五 … 三个月工资都没给).
 # (or the figure first: 三千五一个月)
 _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}(?!\s*个)"  # not 一个月 三个月没给: 三 is no rate
@@ -108,7 +114,9 @@ _OWED_SIDE_MONEY = re.compile(r"欠了?我?们?[^\d，。,\s]{0,1}$")  # 老板�
 # A total said as what was earned, not what is owed (一共该给俺们九万六, 算下来应得…): payments come off it.
 _EARNED = re.compile(r"(该给|应该给|应给|应得|应发|该发|该拿|应该拿|谈好总价|说好总价|讲好总价|定好总价)(?!.*欠)")
 # The worker says a payment comes off the total: "生活费他给过六千 那就减掉".
-_DEDUCT = re.compile(r"(减掉|扣掉|减去|扣除|要扣|要减|得扣|得减)")
+# (总共九万 给了三万 还差的就是剩下那些: what is left after the payment)
+_DEDUCT = re.compile(r"(减掉|扣掉|减去|扣除|要扣|要减|得扣|得减)"
+                     r"|(还差|剩下|剩余|其余)的(就是|是|都|全)?(剩下|没给|没发|那些|欠着)")
 # A figure right after a head count is the group's: "一个人两万 三个人六万".
 _GROUP_BEFORE = re.compile(r"＃+\s*(个|名|位)?(人|工人|兄弟)\s*(一共|总共|加起来)?$")
 _NOTHING_AT_ALL = re.compile(r"^[分块蚊毛文]?钱?[都也]")
@@ -347,8 +355,8 @@ def _head_count(text: str) -> Optional[Quantity]:
     found = _HEADS.search(re.sub(_PER_HEAD, "＃", text))
     if not found:
         return None
-    if found.group(0) in ("两口子", "俩口子", "夫妻俩", "夫妻两个"):
-        return Quantity(2, 2, False)
+    if found.group(0) in ("两口子", "俩口子", "夫妻俩", "夫妻两个") or not any(found.groups()):
+        return Quantity(2, 2, False)  # a couple, or 我和我老婆
     words = next(group for group in found.groups() if group)
     return parse_quantity(words)
 

@@ -209,7 +209,8 @@ def _said_of_someone_else(tracker: Tracker, name: str) -> bool:
     return at > 0 and bool(_SOMEONE_ELSE.search(message[max(0, at - 8):at]))
 
 
-_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|全名|全称|大名|真名|[在是给跟到和的了们我他她叫为\s,，。:：])$")
+_BEFORE_A_NAME = re.compile(r"(那家|这家|一家|那个|这个|全名|全称|大名|真名|"
+                            r"[在是给跟到和的了们我他她叫为着\s,，。:：])$")
 
 
 _CALLED_BUSINESS = re.compile(r"(公司|厂|店|单位|商行)(名字|名)?(叫做|叫|名叫|是)$")
@@ -262,7 +263,11 @@ _PROJECT_SUFFIX = re.compile(
 
 # A project name's edges that are not part of it: a particle after it (蓉西雅居嘛), the work done on it
 # said before it (修绥正高速三标).
-_PROJECT_EDGES = re.compile(r"(嘛|啊|呀|吧|哦|呢|噻|哈|咯|啦|嘞|哟|噢)+$|^(修|盖)(?=[\u4e00-\u9fffA-Za-z0-9]{4})")
+_PROJECT_EDGES = re.compile(r"(嘛|啊|呀|吧|哦|呢|噻|哈|咯|啦|嘞|哟|噢)+$|^(修|盖)(?=[\u4e00-\u9fffA-Za-z0-9]{4})"
+                            r"|^(那边|这边|那个|这个)的?(?=[\u4e00-\u9fffA-Za-z0-9]{3})")  # 那边云上御府
+# A place, then a kind of project that is no name by itself: "明珠湾那个安置区", "洞井那边的还建小区".
+_PLACE_THEN_KIND = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(那个|那边的?|那块的?|这个)"
+                              r"(安置区|安置房|还建小区|还建房|回迁房|新村|厂房)$")
 # Words that say where a project is, not what it is called: 郭杜那搭的, 兰山金雀山路那块, 在城东.
 _WHERE_WORDS = re.compile(r"(那边|这边|那块|那一块|那搭|那儿|那里|附近|旁边|对面|边上)的?$|(路|街|大道|巷)$"
                           r"|^(盖|修|干|做|搞|装|建)[\u4e00-\u9fff]{0,4}的?$")  # or what was done: 盖楼的
@@ -630,7 +635,8 @@ class FieldValidators:
             return _unknown(tracker, "project_name", _text(tracker))  # "俺也不知道叫啥，就是黄岛海边那个新盘"
         no_project = rules.says_no_project(text) and (not _entity_spans(tracker, "project")
                                                        or re.match(r"^(啥|什么|哪有|哪来|没有?)", normalise(text)))
-        if _asked(tracker, "project_name") and no_project:
+        if _asked(tracker, "project_name") and (no_project or re.match(r"^(没有|没|无|冇)([\s,，。]|$)",
+                                                                        normalise(_text(tracker)))):
             return _with_source(tracker, {"project_name": NOT_GIVEN}, "project_name", text)  # a factory, a shop
         if _DONT_KNOW.search(text) and not _entity_spans(tracker, "project"):
             return _unknown(tracker, "project_name", text)
@@ -651,7 +657,9 @@ class FieldValidators:
         if _asked(tracker, "project_name") and len(projects) > 1 and text == projects[-1] \
                 and re.search(r"[,，\s]+(就是|也就是|是)", message):
             text = projects[0]  # "右江区乡道硬化工程，就是修村里那条路": the name comes first, then what it is
-        if _asked(tracker, "project_name") and (picked := rules.name_in_answer(message)) \
+        if _asked(tracker, "project_name") and (kind := _PLACE_THEN_KIND.match(normalise(message))):
+            text = message[:len(kind.group(1))] + message[kind.start(3):]  # "明珠湾那个安置区": 明珠湾安置区
+        elif _asked(tracker, "project_name") and (picked := rules.name_in_answer(message)) \
                 and not rules.says_no_project(picked):
             text = picked  # "柳叶湖度假酒店 还在建", "五象新区体育公园配套道路 那条路现在已经通车了": the name
         elif _asked(tracker, "project_name") and (named := _name_beside_where(message)):

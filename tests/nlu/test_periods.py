@@ -59,3 +59,9 @@ def test_three_months_said_with_sa_is_three_months_not_march(text, months):
 def test_a_span_said_with_words_between_or_listed_months_counts_right(text, span, months):
     periods = [found.value for found in find_spans(text) if found.entity == "period"]
     assert periods == [span] and parse_period(span, TODAY)["months"] == months
+
+
+@pytest.mark.parametrize("text,months", [("今年过完年到中秋", 8), ("国庆后到11月底", 2), ("过年后一直干到端午", 5),
+                                         ("春节后到现在", 11)])  # (to now: from the festival's own month)
+def test_festivals_are_the_months_workers_mean(text, months):
+    assert parse_period(text, TODAY)["months"] == months
