@@ -284,6 +284,17 @@ def is_nickname(name: Optional[str]) -> bool:
     return bool(_NICKNAME.match(name)) and not is_generic_employer(name) and not BUSINESS_WORDS.search(name)
 
 
+# A firm named by its short name ("陇原劳务", "华安保安公司"): staff file a complaint against the registered
+# name (…有限公司), so the worker is asked for it once. Factories, shops and restaurants are known by their sign.
+_SHORT_FIRM = re.compile(r"(劳务|建筑|建设|建工|工程|保安|物业|物流|家政|保洁)(公司)?$")
+
+
+def is_short_firm_name(name: Optional[str]) -> bool:
+    """"陇原劳务", "闽鸿劳务公司", "华安保安公司" (not "甘肃陇原建筑劳务有限公司", not "鑫达五金厂")."""
+    name = normalise(re.sub(r"[\s,，。]", "", name or ""))
+    return bool(_SHORT_FIRM.search(name)) and not is_generic_employer(name) and len(name) <= 8
+
+
 def business_word_at_start(text: str) -> int:
     """The length of a kind of business the text starts with ("烧腊店 白云区那间" -> 3), else 0: a name the
     tagger cut before it ("阿婆" of 阿婆烧腊店) runs on to it."""

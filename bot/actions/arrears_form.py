@@ -12,7 +12,15 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import _QUESTION, FieldValidators, _flag, _one_name, _text, _unknown
-from bot.fields import FORM_FIELDS, infer_sector, is_nickname, says_no_project, sends_to_sites, wants_to_file_now
+from bot.fields import (
+    FORM_FIELDS,
+    infer_sector,
+    is_nickname,
+    is_short_firm_name,
+    says_no_project,
+    sends_to_sites,
+    wants_to_file_now,
+)
 from bot.intake import NOT_GIVEN, UNKNOWN
 from bot.places import province_of
 from nlu.gazetteer import SURNAMES
@@ -106,7 +114,8 @@ class ValidateArrearsForm(FieldValidators, FormValidationAction):
     async def _as_answer(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                          domain: DomainDict, interrupted: bool = False) -> Optional[List[Dict[str, Any]]]:
         text = _text(tracker)
-        if slot == "employer_name" and is_nickname(tracker.get_slot("employer_contact")):
+        if slot == "employer_name" and (is_nickname(tracker.get_slot("employer_contact"))
+                                        or is_short_firm_name(tracker.get_slot("employer_contact"))):
             # the full-name question is asked once: whatever the answer, a name or the nickname stands
             result = await self.validate_employer_name(text, dispatcher, tracker, domain)
             return [SlotSet(name, value) for name, value in result.items()]

@@ -527,6 +527,14 @@ class FieldValidators:
             value = text = called  # "那写包工头 叫薛长海", "都叫他胡老三": the name the answer introduces
         elif asked and text == _text(tracker) and (name := rules.without_unknown_full_name(text)) != text:
             value = text = name  # "就叫他老宋，全名不知道": 老宋 is what the worker knows
+        if asked and contact and rules.is_short_firm_name(contact):
+            # asked the registered name of "陇原劳务": the full name if said, else the short one stands
+            answer = _text(tracker) if normalise(text) in normalise(_text(tracker)) else text
+            full = None if _DONT_KNOW.search(answer) or rules.says_not_known(answer) else (
+                rules.name_in_answer(answer) or rules.clean_text(answer))
+            name = full if full and rules.employer_type(full) == "company" else contact
+            result = _with_source(tracker, {"employer_name": name}, "employer_name", _text(tracker))
+            return {**result, "employer_type": "company", "employer_contact": None}
         if asked and contact and _DONT_KNOW.search(text):
             # the business's name is not known: the boss is who owes the money
             result = _with_source(tracker, {"employer_name": contact}, "employer_name", text)
@@ -608,8 +616,9 @@ class FieldValidators:
         name = result.get("employer_name")
         if name and name != UNKNOWN:
             kind = rules.employer_type(name, message)
-            if not contact and not asked and rules.is_nickname(name):
-                # "雇主我们都叫她孙姐" in passing: staff cannot find 孙姐; ask the full name once
+            if not contact and not asked and (rules.is_nickname(name) or rules.is_short_firm_name(name)):
+                # "雇主我们都叫她孙姐", "陇原劳务欠我们…" in passing: staff cannot find 孙姐 nor file against
+                # 陇原劳务; ask the full name once
                 return {"employer_name": None, "employer_contact": name}
             manager = re.search(r"(项目经理|经理|主管|负责人|项目部的|场长|店长|站长|领班)(是|叫|姓)?\s*$",
                                 normalise(message[:max(0, message.find(name))]))

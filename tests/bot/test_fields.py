@@ -348,3 +348,9 @@ def test_words_around_a_name_are_no_part_of_it(said, name):
 ])
 def test_the_name_in_an_answer_of_several_parts(answer, name):
     assert fields.name_in_answer(answer) == name
+
+
+@pytest.mark.parametrize("name,short", [("陇原劳务", True), ("华安保安公司", True), ("甘肃陇原建筑劳务有限公司", False),
+                                        ("鑫达五金厂", False), ("劳务公司", False)])
+def test_a_firm_named_by_its_short_name(name, short):
+    assert fields.is_short_firm_name(name) is short

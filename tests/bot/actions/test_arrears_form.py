@@ -57,7 +57,9 @@ async def test_phone_can_be_skipped(dispatcher, domain):
 
 
 async def test_employer_gets_a_type(dispatcher, domain):
-    result = await validate("employer_name", "是宏达建筑公司", dispatcher, domain, text="是宏达建筑公司")
+    # (answering the question: said in passing, a short firm name is asked for its registered name first)
+    result = await validate("employer_name", "是宏达建筑公司", dispatcher, domain, text="是宏达建筑公司",
+                            slots={"requested_slot": "employer_name"})
     assert result["employer_name"] == "宏达建筑公司" and result["employer_type"] == "company"
 
 
@@ -246,3 +248,21 @@ async def test_a_firm_said_to_owe_owes_and_its_boss_is_kept_as_the_contact(dispa
                             slots={"requested_slot": "amount_yuan"})
     assert (result["employer_name"], result["employer_type"], result["employer_contact"]) == (
         "裕豐製衣廠", "company", "梁耀祖")
+
+
+async def test_a_firm_named_by_its_short_name_in_passing_is_asked_for_its_registered_name(dispatcher, domain):
+    said = "陇原劳务欠我们四个人工钱 欠了快两年了"
+    result = await validate("employer_name", "陇原劳务", dispatcher, domain, text=said,
+                            entities=[{"entity": "employer", "value": "陇原劳务"}], slots={"requested_slot": None})
+    assert result == {"employer_name": None, "employer_contact": "陇原劳务"}
+
+
+@pytest.mark.parametrize("answer,employer", [
+    ("甘肃陇原建筑劳务有限公司", "甘肃陇原建筑劳务有限公司"),  # the registered name
+    ("不知道", "陇原劳务"),  # else the short name stands, still a company
+])
+async def test_the_registered_name_answer(answer, employer, dispatcher, domain):
+    result = await validate("employer_name", answer, dispatcher, domain, text=answer,
+                            slots={"requested_slot": "employer_name", "employer_contact": "陇原劳务"})
+    assert (result["employer_name"], result["employer_type"], result["employer_contact"]) == (
+        employer, "company", None)
