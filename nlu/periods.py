@@ -17,8 +17,11 @@ _CN_MONTH = {"正": 1, "冬": 11, "腊": 12}
 
 
 # Festivals as the months workers mean by them (lunar ones as lunar months, like 冬月 and 腊月).
-_FESTIVAL_MONTHS = ((r"(过完年|过了年|过年后|年后|春节后|开春)(?:以后|之后)?", "正月"), (r"(中秋节?|八月十五)", "八月"),
-                    (r"端午节?", "五月"), (r"国庆节?(?:以?后)?", "十月"), (r"元旦(?:以?后)?", "一月"))
+_FESTIVALS = ((r"(过完年|过了年|过年后|年后|春节后)(?:以后|之后)?", "正月"), (r"(中秋节?|八月十五)", "八月"),
+              (r"端午节?", "五月"), (r"国庆节?(?:以?后)?", "十月"), (r"元旦(?:以?后)?", "一月"))
+# (when the month is said right after it, that month: 过完年3月到中秋9月 = 3月到9月)
+_MONTH_NEXT = r"(?=[\d一二三四五六七八九十正]{1,2}月)"
+_FESTIVAL_MONTHS = tuple(sub for pattern, month in _FESTIVALS for sub in ((pattern + _MONTH_NEXT, ""), (pattern, month)))
 
 
 def _month_number(text: str) -> Optional[int]:
@@ -90,7 +93,9 @@ def parse_period(text: Optional[str], today: Optional[date] = None) -> Dict[str,
     # 5到8月: the first month's 月 left out
     text = re.sub(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})(?=(?:到|至|-|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)",
                   r"\1月", text)
-    if not re.search(_TO_NOW, text):  # 过完年到中秋 = 正月到八月 (春节后到现在 is counted from the festival below)
+    # 过完年到中秋 = 正月到八月 (春节后到现在 is counted from the festival below; a count said beside it wins:
+    # 过完年到中秋 7个月)
+    if not re.search(_TO_NOW, text) and not re.search(r"(\d+|[一二两三四五六七八九十]+)个多?月", text):
         for festival, month in _FESTIVAL_MONTHS:
             text = re.sub(festival, month, text)
     m = re.search(_POINT + r".*?(?:到|至|-|~)(?:" + _POINT + "|" + _TO_NOW + ")", text)

@@ -62,6 +62,9 @@ def test_a_span_said_with_words_between_or_listed_months_counts_right(text, span
 
 
 @pytest.mark.parametrize("text,months", [("今年过完年到中秋", 8), ("国庆后到11月底", 2), ("过年后一直干到端午", 5),
-                                         ("春节后到现在", 11)])  # (to now: from the festival's own month)
+                                         ("春节后到现在", 11),  # (to now: from the festival's own month)
+                                         ("过完年到中秋 7个月", 7),  # a count said beside it wins
+                                         ("过完年3月到中秋9月", 7),  # a month said with it is that month
+                                         ("今年开春四月干到十月", 7)])
 def test_festivals_are_the_months_workers_mean(text, months):
     assert parse_period(text, TODAY)["months"] == months
