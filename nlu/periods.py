@@ -18,7 +18,8 @@ _CN_MONTH = {"正": 1, "冬": 11, "腊": 12}
 
 # Festivals as the months workers mean by them (lunar ones as lunar months, like 冬月 and 腊月).
 _FESTIVALS = ((r"(过完年|过了年|过年后|年后|春节后)(?:以后|之后)?", "正月"), (r"(中秋节?|八月十五)", "八月"),
-              (r"端午节?", "五月"), (r"国庆节?(?:以?后)?", "十月"), (r"元旦(?:以?后)?", "一月"))
+              (r"端午节?", "五月"), (r"国庆节?(?:以后|之后|后)", "十月"), (r"国庆节?", "九月"),  # 到国庆: through September
+              (r"(?<![\d一二三四五六七八九十])五一(?:劳动节)?(?:以?后)?", "五月"), (r"元旦(?:以?后)?", "一月"))
 # (when the month is said right after it, that month: 过完年3月到中秋9月 = 3月到9月)
 _MONTH_NEXT = r"(?=[\d一二三四五六七八九十正]{1,2}月)"
 _FESTIVAL_MONTHS = tuple(sub for pattern, month in _FESTIVALS for sub in ((pattern + _MONTH_NEXT, ""), (pattern, month)))

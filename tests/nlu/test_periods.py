@@ -65,6 +65,6 @@ def test_a_span_said_with_words_between_or_listed_months_counts_right(text, span
                                          ("春节后到现在", 11),  # (to now: from the festival's own month)
                                          ("过完年到中秋 7个月", 7),  # a count said beside it wins
                                          ("过完年3月到中秋9月", 7),  # a month said with it is that month
-                                         ("今年开春四月干到十月", 7)])
+                                         ("今年开春四月干到十月", 7), ("五一到国庆", 5)])  # 到国庆: through September
 def test_festivals_are_the_months_workers_mean(text, months):
     assert parse_period(text, TODAY)["months"] == months
