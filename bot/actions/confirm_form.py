@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
 from bot.actions.intake_slots import INTAKE_SLOTS
-from bot.fields import FIELD_LABELS, FORM_FIELDS, NEGATED_BEFORE, parse_correction
+from bot.fields import FIELD_LABELS, FORM_FIELDS, NEGATED_BEFORE, parse_correction, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN, lead_fields, render_gaps, render_summary
 
 _YES = re.compile(r"^(对|是|是的|对的|没错|没问题|确认|可以|嗯+|好|好的|提交|正确|對|沒錯)[啊呀的吧了!！。.，,]*$")
@@ -50,8 +50,8 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             dispatcher.utter_message(text="好的，已经改过来了。")
             return {**values, "summary_confirmed": None}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if _YES.match(text) or (intent == "affirm" and len(text) <= 10):
-            return {**values, "summary_confirmed": True}
+        if _YES.match(text) or (intent == "affirm" and len(text) <= 10) or wants_to_file_now(text):
+            return {**values, "summary_confirmed": True}  # (nothing corrected: "没问题 就这样提交吧 麻烦你们了")
         if unchanged:  # "人数说错了 是六个" when six is already shown: say so rather than ask which field
             dispatcher.utter_message(response="utter_already_so", field=FIELD_LABELS[unchanged[0]])
             return {**values, "summary_confirmed": None}

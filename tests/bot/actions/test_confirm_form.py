@@ -115,3 +115,8 @@ async def test_words_that_correct_no_field_the_bot_can_place_are_kept_for_staff(
 async def test_a_bare_no_asks_which_field(dispatcher, domain):
     assert await confirm("不对不对", dispatcher, domain, intent="deny") == {"summary_confirmed": None}
     assert dispatcher.messages[0]["response"] == "utter_which_field"
+
+
+async def test_a_long_yes_that_asks_to_file_confirms(dispatcher, domain):
+    result = await confirm("对的 没问题 就这样提交吧 麻烦你们了", dispatcher, domain, intent="affirm")
+    assert result == {"summary_confirmed": True}
