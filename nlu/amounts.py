@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from nlu.numbers import CN_NUMERAL_CHARS, Quantity, parse_quantity
-from nlu.patterns import find_spans
+from nlu.patterns import NEGATED_BEFORE, find_spans
 from nlu.periods import parse_period, work_period
 from nlu.script import normalise
 
@@ -163,12 +163,11 @@ def _figures(text: str):
         before, after = context[max(0, start - 12):start], context[end:end + 8]
         side = _SIDE_MONEY.search(_clause(before, after[:6])) and not _WAGES_AFTER.match(after) \
             and not _OWED_SIDE_MONEY.search(before)
-        if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)) or _NOT_THIS.search(before):
+        if side or (amount.high == 1 and _NOTHING_AT_ALL.match(after)) or NEGATED_BEFORE.search(before):
             continue  # side money, "一分钱都没给", or "不是九万" (the figure said to be wrong)
         yield amount, before, after
 
 
-_NOT_THIS = re.compile(r"(不是|唔係|唔系|并非|而不是)\s*$")
 _RANGE_JOIN = re.compile(r"(块钱|块|元)?\s*(到|至|-|~|～|—)\s*$")
 
 

@@ -24,6 +24,8 @@ PHONE = re.compile(
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2}|腊|正|冬)月份?"
 _YEAR = r"(?:\d{4}年|\d{2}年|去年|今年|前年|上年|明年)"
 _POINT = rf"(?:{_YEAR}?{_MONTH}(?:\d{{1,2}}[号日])?(?:初|底|中旬|下旬|上旬)?|{_YEAR}(?:初|底|年底|年初)?|春节|过年|年前|年后|国庆|五一|开工)"
+# A value said not to be the right one: "是天津滨海新区塘沽 不是河西", "不叫于海滔", "是九千块 不是九万".
+NEGATED_BEFORE = re.compile(r"(不是|不叫|不姓|唔係|唔系|并非|而不是|不在)\s*$")
 PERIOD = re.compile(
     # 去年10月到今年1月, 前年冬月干到去年四月, 3月份一直做到现在
     # (去年腊月进的厂 干到今年五月: the day they started, then the day they stopped)

@@ -14,8 +14,9 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
 from bot.actions.intake_slots import INTAKE_SLOTS
-from bot.fields import FIELD_LABELS, FORM_FIELDS, NEGATED_BEFORE, parse_correction, wants_to_file_now
+from bot.fields import FIELD_LABELS, FORM_FIELDS, parse_correction, wants_to_file_now
 from bot.intake import NOT_GIVEN, UNKNOWN, lead_fields, render_gaps, render_summary
+from nlu.patterns import NEGATED_BEFORE
 
 _YES = re.compile(r"^(对|是|是的|对的|没错|没问题|确认|可以|嗯+|好|好的|提交|正确|對|沒錯)[啊呀的吧了!！。.，,]*$")
 _BARE_NO = re.compile(r"^((不对|不是|错了|有错|不正确|改一下|要改)[啊呀的吧了!！。.，,\s]*)+$")
@@ -101,7 +102,7 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             # a field the worker named is read as the answer to its own question ("老板不对，是胖子刘" is what
             # "是谁欠您的工钱？" would have got), not as words said in passing
             # (figures are read from the whole message: "总共是五万 借支了八千" is 42000)
-            answering = _as_answer(tracker, name, value) if parsed and name in _READ_ALONE else tracker
+            answering = _as_if_asked(tracker, name, value) if parsed and name in _READ_ALONE else tracker
             output = await getattr(self, f"validate_{name}")(value, dispatcher, answering, domain)
             high = f"{name}_high"  # 八千 corrected to 八千多: the same low figure, a new high one
             if output.get(name) is None or (output.get(name) == before
@@ -135,7 +136,7 @@ def _not_negated(tracker: Tracker, value: Any, text: str) -> Any:
 _READ_ALONE = ("employer_name", "project_name", "location", "reporter_name", "phone", "sector")
 
 
-def _as_answer(tracker: Tracker, slot: str, value: Any) -> Tracker:
+def _as_if_asked(tracker: Tracker, slot: str, value: Any) -> Tracker:
     """The tracker as if the form had just asked for this field and the worker had said only the value."""
     answering = copy.copy(tracker)
     answering.slots = {**tracker.slots, "requested_slot": slot}
