@@ -58,7 +58,7 @@ eval: install  ## NLU benchmark against two baselines; writes docs/benchmarks.md
 	$(PY) scripts/benchmark.py --write docs/benchmarks.md
 
 eval-conversations: train  ## simulated workers talk to the bot; the filed leads are scored (docs/conversations.md)
-	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_k.yml --write docs/conversations.md
+	$(PY) scripts/eval_conversations.py --workers benchmarks/conversations/workers_l.yml --write docs/conversations.md
 
 eval-corrections: train  ## replies correcting one field of the read-back, applied by the real bot
 	$(PY) scripts/eval_corrections.py

@@ -109,6 +109,8 @@ _CALLED = re.compile(
     r"^(.{0,8}?(老板|老闆|包工头|判头|工头|带班|厂|廠|公司|店|店子|厂子|馆子|佢|他|她|我们|俺们|名字|名))[,，\s]*(叫做|叫|名叫|是)(.{2,})$")
 _ROLE_AFTER = re.compile(r"[\s,，]*(雇主|包工头|工头|老板|东家|班长|带班的?)$")
 _PART_OF_FIRM = re.compile(r"(?<=公司|集团)[\s,，]*(的|下面的|下边的|底下的)?(项目部|工地|劳务队|班组)$")
+# a firm's name, then more words about someone: the name has no figure, pronoun or verb of its own
+_FIRM_THEN_MORE = re.compile(r"^((?:(?![我俺你他她在干做了是欠])[^\s,，。；;\d]){3,})[\s,，。；;]+\S.*$")
 _ABOUT_SOMEONE = re.compile(r"[,，\s]+.*(不知道|不清楚|不晓得|老公|老婆|他|她).*$|[,，\s]+\S{1,2}的\S$")
 
 
@@ -217,7 +219,10 @@ def name_after_called(text: str) -> Optional[str]:
 
 
 # Words around a name that are no part of it: "全名东莞市鑫达五金制品厂", "老曹噻", "刘经理办公室", "覃国栋 包公头".
-_NOT_PART_OF_A_NAME = re.compile(r"^(全名|大名|真名|名字|名称)(叫做|叫|是)?|^着(?=\S{4,})|(噻|嘛|啊|呀|哦|哈|咯|啦|嘞)+$|(办公室|的电话|电话)$"
+_NOT_PART_OF_A_NAME = re.compile(r"^(全名|大名|真名|名字|名称)(叫做|叫|是)?|^着(?=\S{4,})|(噻|嘛|啊|呀|哦|哈|咯|啦|嘞|哩|咧|呢)+$"
+                                 r"|(?<![酒网水氧书茶])吧$|(办公室|的电话|电话)$"
+                                 r"|^(合同上|牌子上|招牌上|门头上|工牌上|执照上|营业执照上)?(写的是|写着的?是?|印的是)"
+                                 r"|^(大家|我们|俺们|工友们)?都?(叫他|叫她|喊他|喊她)(做|作)?"
                                  r"|[\s,，]+(包公头|包工头|判头|工头|老细|老闆|班组长|带班的)$")
 
 
@@ -229,6 +234,9 @@ def employer_name_from(text: str) -> str:
     simplified = normalise(name)  # same length: slices keep the worker's characters
     if (called := _CALLED.match(simplified)) and not is_generic_employer(called.group(4)):
         return name[called.start(4):]
+    if (firm := _FIRM_THEN_MORE.match(simplified)) and len(firm.group(1)) >= 4 and not is_place(firm.group(1)) \
+            and employer_type(firm.group(1)) == "company" and not is_generic_employer(firm.group(1)):
+        return name[:firm.end(1)]  # "鼎盛劳务,胡老五只是带我们的", "豫丰源食品厂 做速冻饺子哩": the firm's name
     if (role := _ROLE_PREFIX.match(simplified)) and not is_generic_employer(simplified[role.end():]):
         return name[role.end():]
     if (role := _ROLE_AFTER.search(simplified)) and role.start() >= 2:
@@ -655,9 +663,13 @@ def parse_correction(text: Optional[str]) -> Optional[Tuple[str, str]]:
                          text[value.start(1):value.end(1)])[0].strip() if value else ""
         if slot == "period_text" and value:
             words = _corrected_period(text[value.start(1):]) or words
-        if words and clean_text(words):
+        if words and clean_text(words) and not _A_VERDICT.match(normalise(words)):
             return slot, words
     return None
+
+
+# "老板那里还是不太对吧": a verdict on the field, not its new value
+_A_VERDICT = re.compile(r"^(还是|也|好像|可能)?(不太?对|不正确|不准|错了?|有问题|有点问题|有误)")
 
 
 def _corrected_period(text: str) -> Optional[str]:

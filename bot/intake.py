@@ -71,6 +71,9 @@ def _amount_line(fields: Dict[str, Any]) -> Optional[str]:
     return describe_quantity(Quantity(low, high, fields.get("amount_approximate", False)), "元")
 
 
+SUMMARY_OPENING = "请核对一下您的信息："  # the read-back's first line, by which a repeated read-back is known
+
+
 def render_summary(fields: Dict[str, Any]) -> str:
     """The lead read back to the worker, numbers in digits."""
     count = fields.get("worker_count")
@@ -92,7 +95,7 @@ def render_summary(fields: Dict[str, Any]) -> str:
         values["amount_yuan"] += f"（{arithmetic}）"
     if fields.get("period_months") and fields.get("period_text"):
         values["period_text"] += f"（约{fields['period_months']}个月）"
-    lines = ["请核对一下您的信息："]
+    lines = [SUMMARY_OPENING]
     lines += [f"· {FIELD_LABELS[name]}：{value}" for name, value in values.items()]
     return "\n".join(lines)
 

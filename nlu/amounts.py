@@ -77,8 +77,10 @@ _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}(?!\s*个)"  # not 一�
                          rf"|{_FIG}{_CUR}\s*(?:一个月|每个?月|一月(?!份|到|至|[\d{_N}]))"
                          rf"{_MONTHS_NEXT}")  # 三千五一个月 三个月没给, 俩月没给 (not 一个月七千)
 # A second person's monthly rate right after the first: "俺一个月四千 她三千五", "我一个月4700，我老婆4200".
-_SECOND_RATE = re.compile(rf"[\s,，]*(?:他|她|我老婆|我媳妇|我老公|我爱人|俺媳妇|俺老婆|我儿子|我女儿|我弟弟?|我哥哥?)"
-                          rf"(?:是)?(?:一个月|每个?月)?\s*{_FIG}{_CUR}(?!\s*个)")
+_KIN = (r"(?:老婆|媳妇|老公|爱人|儿子|女儿|弟弟?|哥哥?|妹妹?|姐姐?|表弟|表哥|表妹|表姐|堂弟|堂哥|侄子|侄女|外甥|老乡|"
+        r"老表|姐夫|妹夫|小舅子)")
+_SECOND_RATE = re.compile(rf"[\s,，]*(?:他|她|(?:我|俺)的?{_KIN})"
+                          rf"(?:是|刚来|才来|新来的?)?(?:一个月|每个?月)?\s*{_FIG}{_CUR}(?!\s*个)")
 _YEAR_RATE = re.compile(rf"(?<![干做了])(?:一年|每年|年薪){_AGREED}\s*{_FIG}{_CUR}")  # a herder's or a farmhand's pay
 # A figure with its unit of time after it is a rate, not a sum: 三千五一个月, 300一天.
 # (not "一万四 一个月七千")
@@ -90,7 +92,8 @@ _RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一月(?!
 # Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
 # "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
 _GAP = r"(?:[\s:：是为有约大概才只就都也能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
-_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩)[^\d]{0,2}$")
+_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|现在剩|只剩|仲争|仲爭|仲欠|仲差)"
+                         r"[^\d]{0,2}$")  # 仲爭: Cantonese
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(
     r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠|谈好总价|说好总价|讲好总价|定好总价)[^\d]{0,10}$")

@@ -134,7 +134,7 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
             confidence = sum(marginals[k][labels[k]] for k in range(start, end)) / (end - start)
             found.append({"entity": entity, "start": start, "end": end, "value": value,
                           "confidence_entity": round(float(confidence), 4)})
-        return self.add_extractor_name(found)
+        return self.add_extractor_name(_one_name_after_called(found, text, original))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -142,3 +142,21 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
             if found:
                 message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
         return messages
+
+
+_CALLED_BEFORE = re.compile(r"(叫做|名叫|叫|称为|全称是|全名是)$")
+
+
+def _one_name_after_called(found: List[Dict[str, Any]], text: str, original: str) -> List[Dict[str, Any]]:
+    """What follows 叫 is one name: "叫沾益至马龙公路改扩建工程" is a project whose name begins with a place,
+    not the place 沾益 and then a project."""
+    merged: List[Dict[str, Any]] = []
+    for entity in found:
+        before = merged[-1] if merged else None
+        if before and before["entity"] == "location" and entity["entity"] in ("project", "employer") \
+                and before["end"] == entity["start"] and _CALLED_BEFORE.search(text[:before["start"]]):
+            merged[-1] = {**entity, "start": before["start"], "value": original[before["start"]:entity["end"]],
+                          "confidence_entity": min(before["confidence_entity"], entity["confidence_entity"])}
+            continue
+        merged.append(entity)
+    return merged

@@ -14,7 +14,7 @@ from typing import Optional
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
-CN_DIGITS = "零〇一二两俩仨三四五六七八九壹贰叁叄参肆伍陆柒捌玖兩貳參陸"
+CN_DIGITS = "零〇一二两俩仨三四五六七八九壹贰叁叄参肆伍陆柒捌玖兩貳參陸廿卅"  # 廿 = 二十, 卅 = 三十 (廿八日)
 CN_UNITS = "十百千万亿拾佰仟萬億"
 CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
 _TRADITIONAL_NUMERALS = str.maketrans("兩貳參陸萬億", "两贰叁陆万亿")
@@ -48,15 +48,16 @@ def to_halfwidth(text: str) -> str:
 
 
 # Thousands separators: 2,460,000 / 2，460，000 / 2 460 000 (never a decimal comma in Chinese use).
-_GROUPED = re.compile(r"\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:[,，\s\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?")
 # Characters that mean the same in a figure: Traditional and colloquial forms.
-_SAME = str.maketrans({"俩": "两", "來": "来", "餘": "余", "幾": "几", "塊": "块", "錢": "钱", "圓": "圆", "億": "亿"})
+_SAME = str.maketrans({"俩": "两", "來": "来", "餘": "余", "幾": "几", "塊": "块", "錢": "钱", "圓": "圆", "億": "亿",
+                       "廿": "二十", "卅": "三十"})
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|.")
 
 
 def _ungroup(text: str) -> str:
     """2,460,000 -> 2460000: a separator never shortens a figure."""
-    return _GROUPED.sub(lambda m: re.sub(r"[,，\s]", "", m.group(0)), text)
+    return _GROUPED.sub(lambda m: re.sub(r"[,，\s\u00a0\u2009\u202f]", "", m.group(0)), text)
 
 
 def _numeral(text: str) -> Optional[float]:
@@ -179,8 +180,8 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         scale = _UNIT_VALUE[m.group(5)] if m.group(5) else 1
         if base is not None and high == low + 1 and step >= 1:
             return Quantity(round((base + low * step) * scale), round((base + high * step) * scale), True)
-    # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多, 150多万, 40余万, 百来万
-    m = re.fullmatch(r"(.+?)(多|来|余|(?<=[百千万])几)([万千]?)", text)
+    # 八千多, 二十多, 十来万, 一百多块, 1万多, 3000多, 150多万, 40余万, 百来万; 两万把, 三千把, 百把万 read like 多
+    m = re.fullmatch(r"(.+?)(多|来|余|(?<=[百千万])几|(?<=[百千万])把)([万千]?)", text)
     if m:
         base = _plain_number(m.group(1))
         if base is not None:

@@ -62,14 +62,18 @@ _RATE_VERB = (r"才|就|是|工资|能拿|有|给|欠[了起着]?|还欠|还差|
 
 _CURRENCY_AFTER = r"(?=\s*(?:多)?(?:块钱|块|塊|元|圆|圓|蚊|人民币|rmb|RMB|的工资|工资|工钱))"
 _MORE = r"(?:多|来|余|來|餘)"
-# 2,460,000 / 26，500: separators never cut a figure short
-_GROUPED = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
+# 2,460,000 / 26，500 / 1 280 000 / 36 000元: separators never cut a figure short (a space separates
+# thousands when two groups of three follow it, or one group and a currency word)
+_GROUPED = (r"(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?"
+            r"|(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){2,}(?![\d.])"
+            r"|(?<![\d.])\d{1,3}[ \u00a0\u2009\u202f]\d{3}(?=\s*(?:元|块|塊|人民币)))")
 AMOUNT = re.compile(
     # shorthand and mixed forms: 2.8万, 1.5w, 3k, 13万2, 2万3千5, 150多万, 400余萬, 23万多, 1,280万
     rf"[¥￥]?(?:{_GROUPED}|\d+(?:\.\d+)?)\s*(?:{_MORE}?[万萬wWkK千](?:零?\d(?![\d个人月年天号期])[百佰]?|零?[一二两俩三四五六七八九](?![个人月年天号期])[百佰]?)?)+{_MORE}?"
     # figures with thousands separators or a currency sign: 2,460,000元, ¥4,800, 35,000, ¥80
     rf"|[¥￥]?{_GROUPED}(?![\d.])|[¥￥]\d+(?:\.\d+)?"
-    r"|万[儿把]八千|[百千万]把|百[来多余把]万"
+    r"|万[儿把]八千|百[来多余把]万|[百千万]把"
+    rf"|[{_N}]+[百千万萬]把(?![钱工活他她我你])"  # 两万把块, 三千把: about that much
     # Chinese numerals that carry a unit of hundreds or more: 两万八, 贰万捌仟, 八千多, 两万三四, 四千七八
     rf"|[{_N}]*[百千万佰仟萬亿億][{_N}]*(?:{_MORE}|[几幾](?![个人月年天号期]))?[万千萬]?"
     # 十来万, 三十多万, 几千

@@ -18,6 +18,7 @@ import asyncio
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -43,7 +44,7 @@ FRESH = ROOT / "benchmarks" / "fresh"
 POSTS_SETS = {"public_posts": (PUBLIC_POSTS, PUBLIC_AMOUNTS, "development"),
               "public_posts_b": (FRESH / "public_posts_b.yml", FRESH / "public_posts_b_amounts.tsv", "development"),
               "public_posts_c": (FRESH / "public_posts_c.yml", FRESH / "public_posts_c_amounts.tsv", "reported"),
-              "public_posts_d": (FRESH / "public_posts_d.yml", FRESH / "public_posts_d_amounts.tsv", "reported"),
+              "public_posts_d": (FRESH / "public_posts_d.yml", FRESH / "public_posts_d_amounts.tsv", "development"),
               "public_posts_e": (FRESH / "public_posts_e.yml", FRESH / "public_posts_e_amounts.tsv", "reported")}
 ENTITIES = ("employer", "project", "location", "amount", "worker_count", "period", "phone", "person_name")
 
@@ -177,7 +178,7 @@ def owed_amount_scores(data: List[Example], amounts_file: Path = PUBLIC_AMOUNTS)
         exact += same
         middle = (low + high) / 2
         close += got is not None and abs((got.low + got.high) / 2 - middle) <= 0.1 * middle
-        if any(sep in span for sep in ",，"):
+        if re.search(r"\d[,，\s\u00a0\u2009\u202f]\d{3}", span):  # thousands separators, spaces included
             separated += 1
             shortened += got is None or got.high < low
         if not same:

@@ -12,10 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from bot import fields as rules
 from bot.actions.field_validators import FieldValidators, _flag, _previous, slots_set_this_turn
 from bot.actions.intake_slots import INTAKE_SLOTS
 from bot.fields import FIELD_LABELS, FORM_FIELDS, parse_correction, wants_to_file_now
-from bot.intake import NOT_GIVEN, UNKNOWN, lead_fields, render_gaps, render_summary
+from bot.intake import NOT_GIVEN, SUMMARY_OPENING, UNKNOWN, lead_fields, render_gaps, render_summary
 from nlu.patterns import NEGATED_BEFORE
 
 _YES = re.compile(r"^(对|是|是的|对的|没错|没问题|确认|可以|嗯+|好|好的|提交|正确|對|沒錯)[啊呀的吧了!！。.，,]*$")
@@ -53,6 +54,14 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if _YES.match(text) or (intent == "affirm" and len(text) <= 10) or wants_to_file_now(text):
             return {**values, "summary_confirmed": True}  # (nothing corrected: "没问题 就这样提交吧 麻烦你们了")
+        if _same_read_back_twice(tracker):
+            # a third identical read-back would be a loop: the words are kept for staff, the field marked, and
+            # the report filed rather than lost
+            dispatcher.utter_message(response="utter_correction_for_staff")
+            named = parse_correction(text)
+            if named and named[0] in FORM_FIELDS:
+                values.update(_flag(tracker, {}, named[0]))
+            return {**values, "extra_info": _kept(tracker, text), "summary_confirmed": True}
         if unchanged:  # "人数说错了 是六个" when six is already shown: say so rather than ask which field
             dispatcher.utter_message(response="utter_already_so", field=FIELD_LABELS[unchanged[0]])
             return {**values, "summary_confirmed": None}
@@ -60,10 +69,8 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             dispatcher.utter_message(response="utter_which_field")
             return {**values, "summary_confirmed": None}
         # words that correct something the bot cannot place are kept for staff, never lost
-        before = tracker.get_slot("extra_info")
-        kept = "；".join(filter(None, (before if before not in (None, "无") else None, f"核对时补充：{text}")))
         dispatcher.utter_message(response="utter_correction_kept")
-        return {**values, "extra_info": kept[-MAX_KEPT:], "summary_confirmed": None}
+        return {**values, "extra_info": _kept(tracker, text), "summary_confirmed": None}
 
     async def correction_anyway(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> List[EventType]:
@@ -104,6 +111,10 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             # (figures are read from the whole message: "总共是五万 借支了八千" is 42000)
             answering = _as_if_asked(tracker, name, value) if parsed and name in _READ_ALONE else tracker
             output = await getattr(self, f"validate_{name}")(value, dispatcher, answering, domain)
+            if parsed and output.get(name) is None and (said := _as_said(name, value)) and said != before:
+                output = {name: said}  # the worker named the field and said its value: written as said
+                if name == "employer_name":
+                    output["employer_type"] = rules.employer_type(said, text)
             high = f"{name}_high"  # 八千 corrected to 八千多: the same low figure, a new high one
             if output.get(name) is None or (output.get(name) == before
                                             and output.get(high) == _previous(tracker, high)):
@@ -115,6 +126,20 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             tracker.slots.update(values)
             corrected = True
         return values, corrected, unchanged
+
+
+def _kept(tracker: Tracker, text: str) -> str:
+    """The extra information with the worker's words at the read-back added, for staff."""
+    before = tracker.get_slot("extra_info")
+    kept = "；".join(filter(None, (before if before not in (None, "无") else None, f"核对时补充：{text}")))
+    return kept[-MAX_KEPT:]
+
+
+def _same_read_back_twice(tracker: Tracker) -> bool:
+    """The last two read-backs were the same: the worker's last answer changed nothing either."""
+    shown = [event.get("text") for event in tracker.events
+             if event.get("event") == "bot" and str(event.get("text") or "").startswith(SUMMARY_OPENING)]
+    return len(shown) >= 2 and shown[-1] == shown[-2]
 
 
 def _not_negated(tracker: Tracker, value: Any, text: str) -> Any:
@@ -134,6 +159,23 @@ def _not_negated(tracker: Tracker, value: Any, text: str) -> Any:
 
 
 _READ_ALONE = ("employer_name", "project_name", "location", "reporter_name", "phone", "sector")
+_AS_SAID = ("employer_name", "project_name", "location")  # names a clerk writes down as the worker says them
+MAX_SAID = 40
+
+
+def _as_said(slot: str, value: Any) -> Optional[str]:
+    """A name the worker gave for a field they named at the read-back ("老板不对，是江宁万达"), written as
+    said (and marked for staff) when the field's checks would not take it: the worker knows the name
+    better than the checks do. None for anything that is not plainly a name."""
+    said = rules.clean_text(str(value or ""))
+    if slot == "employer_name" and said:
+        said = rules.employer_name_from(said)
+    if slot not in _AS_SAID or not said or not 2 <= len(said) <= MAX_SAID \
+            or re.search(r"[?？]|\d{5,}|什么|啥|谁|哪|咋|怎么|说不清|不清楚|不晓得|忘了", said) \
+            or rules.says_not_known(said) or re.match(r"^(没有|没|无|不是|不对|不知道)", said) \
+            or (slot == "employer_name" and rules.is_generic_employer(said)):
+        return None
+    return said
 
 
 def _as_if_asked(tracker: Tracker, slot: str, value: Any) -> Tracker:

@@ -384,10 +384,15 @@ def _home_town(message: str, place: str, surely: bool = False) -> bool:
     at = message.find(place)
     after, before = message[at + len(place):at + len(place) + 3], message[max(0, at - 3):at]
     if surely:  # "我叫柯红兵 湖北黄冈的": said with who they are, "X的" is where they are from
-        return bool(re.match(r"^(人|的人|来的|過來|过来)", after) or re.search(r"(老家|从)$", before)
-                    or (re.match(r"^的($|[,，。\s])", after) and re.search(r"(我叫|我是|俺叫|俺是)", message)))
-    return bool(re.match(r"^(人|的人|来的|過來|过来|的$|的[,，。\s])", after)
+        return bool(re.match(rf"^(人|{_DE}人|来{_DE}|過來|过来)", after) or re.search(r"(老家|从)$", before)
+                    or (re.match(rf"^{_DE}($|[,，。\s])", after)
+                        and (re.search(r"(我叫|我是|俺叫|俺是)", message)
+                             or re.search(r"(我|俺|们|咱|阮)都?是$", before))))
+    return bool(re.match(rf"^(人|{_DE}人|来{_DE}|過來|过来|{_DE}$|{_DE}[,，。\s])", after)
                 or re.search(r"(老家|是|从)$", before))
+
+
+_DE = r"(?:的|哩|嘞|滴|嘅)"  # 的 as workers write it in Henan (哩), Sichuan (滴), Cantonese (嘅)
 
 
 def _places_in(text: str, places: List[Dict[str, Any]]) -> bool:
@@ -531,7 +536,7 @@ class FieldValidators:
             # asked the registered name of "陇原劳务": the full name if said, else the short one stands
             answer = _text(tracker) if normalise(text) in normalise(_text(tracker)) else text
             full = None if _DONT_KNOW.search(answer) or rules.says_not_known(answer) else (
-                rules.name_in_answer(answer) or rules.clean_text(answer))
+                rules.name_in_answer(answer) or rules.employer_name_from(rules.clean_text(answer) or answer))
             name = full if full and rules.employer_type(full) == "company" else contact
             result = _with_source(tracker, {"employer_name": name}, "employer_name", _text(tracker))
             return {**result, "employer_type": "company", "employer_contact": None}

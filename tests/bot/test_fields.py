@@ -68,6 +68,8 @@ def test_infer_sector(text, sector):
     # a field said to be right is not the one corrected
     ("电话没错 名字错了 是王五", ("reporter_name", "王五")),
     ("项目名字错了，是锦绣花园", ("project_name", "锦绣花园")),
+    # a verdict on the field is not its new value
+    ("老板那里还是不太对吧", None),
 ])
 def test_parse_correction(text, expected):
     assert fields.parse_correction(text) == expected
@@ -263,6 +265,17 @@ def test_hand_in_now_is_not_paying_a_fee(text, filed):
                                        ("宏图集团 下面的劳务队", "宏图集团"),
                                        ("中铁十局项目部", "中铁十局项目部")])
 def test_a_firms_site_office_is_the_firm(text, name):
+    assert fields.employer_name_from(text) == name
+
+
+@pytest.mark.parametrize("text,name", [("鼎盛劳务,胡老五只是带我们的", "鼎盛劳务"),
+                                       ("豫丰源食品厂 做速冻饺子哩", "豫丰源食品厂"),
+                                       ("合同上写的是深圳市鹏建劳务分包有限公司", "深圳市鹏建劳务分包有限公司"),
+                                       ("都叫他胡老三", "胡老三"), ("老黑吧", "老黑"), ("胡桃里酒吧", "胡桃里酒吧"),
+                                       ("王丽华", "王丽华")])
+def test_the_name_without_the_words_around_it(text, name):
+    """A firm's name followed by a clause about someone else, the words that introduce a name, a particle
+    after it: only the name is filed."""
     assert fields.employer_name_from(text) == name
 
 

@@ -4,7 +4,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.name_extractor import NameEntityExtractor, char_labels, label_spans
+from nlu.name_extractor import NameEntityExtractor, _one_name_after_called, char_labels, label_spans
 
 # (text, [(entity, surface)]) written as workers would; spans located below
 TRAINING = [
@@ -67,3 +67,16 @@ def test_untrained_extractor_finds_nothing(tmp_path):
                                          Resource("missing"), ExecutionContext(GraphSchema({}), "test"))
     assert extractor.extract("包工头老王欠我们钱", "包工头老王欠我们钱") == []
     assert extractor.extract("   ", "   ") == []
+
+
+def test_what_follows_called_is_one_name():
+    text = "叫沾益至马龙公路改扩建工程"
+    found = [{"entity": "location", "start": 1, "end": 4, "value": "沾益至", "confidence_entity": 0.9},
+             {"entity": "project", "start": 4, "end": 13, "value": "马龙公路改扩建工程", "confidence_entity": 0.8}]
+    assert _one_name_after_called(found, text, text) == [
+        {"entity": "project", "start": 1, "end": 13, "value": "沾益至马龙公路改扩建工程", "confidence_entity": 0.8}]
+    # without 叫 the place stays the place: "在梅溪湖国际新城"
+    text = "在梅溪湖国际新城"
+    found = [{"entity": "location", "start": 1, "end": 4, "value": "梅溪湖", "confidence_entity": 0.9},
+             {"entity": "project", "start": 4, "end": 8, "value": "国际新城", "confidence_entity": 0.8}]
+    assert _one_name_after_called(found, text, text) == found

@@ -33,6 +33,10 @@ def exact_forms(n: int) -> list:
              f"¥{grouped}", f"￥{n}", f"{grouped}元", f"{n}块", f"{n}块钱", f"人民币{n}元",
              _chinese(n), _chinese(n) + "元", cn2an.an2cn(n, "up"), cn2an.an2cn(n, "up") + "元",
              _S2T.convert(_chinese(n)), _S2T.convert(cn2an.an2cn(n, "up")) + "圓"]
+    if n >= 1000:  # spaces as thousands separators, as formal letters print them: 36 000元, 1 280 000
+        forms.append(grouped.replace(",", " ") + "元")
+    if n >= 1_000_000:
+        forms += [grouped.replace(",", " "), grouped.replace(",", "\u2009")]
     wan, rest = divmod(n, 10_000)
     if wan and rest % 100 == 0:
         thousands, hundreds = divmod(rest // 100, 10)
@@ -58,6 +62,10 @@ def approximate_forms(n: int) -> list:
                   f"{_S2T.convert(_chinese(wan))}來萬", f"{wan}万左右"]
     if n in (1000, 10_000):
         forms.append(f"{_chinese(n)[-1]}把块")  # 千把块, 万把块
+    if wan and rest == 0 and wan < 10:
+        forms.append(f"{_chinese(wan)}万把块")  # 两万把块: about twenty thousand
+    if n == 1_000_000:
+        forms.append("百把万")
     return forms
 
 
@@ -108,6 +116,6 @@ def test_a_figure_in_a_sentence_is_found_whole(n: int) -> None:
 
 @given(st.integers(min_value=1_000, max_value=100_000_000))
 def test_a_separator_never_shortens_a_figure(n: int) -> None:
-    for form in (f"{n:,}", f"{n:,}".replace(",", "，"), f"¥{n:,}", f"{n:,}元"):
+    for form in (f"{n:,}", f"{n:,}".replace(",", "，"), f"¥{n:,}", f"{n:,}元", f"{n:,}元".replace(",", " ")):
         found = [span for span in find_spans(f"工资{form}没给") if span.entity == "amount"]
         assert found and parse_amount(found[0].value).low == n, (form, found)

@@ -46,11 +46,11 @@ def _worker_messages(path: Path) -> list:
 
 
 # The simulated workers written after the training data (workers_d to workers_j, used for error analysis,
-# and workers_k, the reported set) come from writers who never saw data/; no training example may repeat one of their
-# messages of 12 characters or more.
+# and workers_k and workers_l, the reported sets) come from writers who never saw data/; no training
+# example may repeat one of their messages of 12 characters or more.
 @pytest.mark.parametrize("workers", ["workers_d.yml", "workers_e.yml", "workers_f.yml", "workers_g.yml",
                                      "workers_h.yml", "workers_i.yml", "workers_j.yml",
-                                     "workers_k.yml"])
+                                     "workers_k.yml", "workers_l.yml"])
 def test_no_training_example_copies_a_simulated_worker(workers):
     training = [_bigrams(m.get("text")) for m in load_data(str(ROOT / "data/nlu")).nlu_examples]
     said = [(text, _bigrams(text)) for text in _worker_messages(ROOT / "benchmarks/conversations" / workers)]

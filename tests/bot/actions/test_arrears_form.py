@@ -260,6 +260,7 @@ async def test_a_firm_named_by_its_short_name_in_passing_is_asked_for_its_regist
 @pytest.mark.parametrize("answer,employer", [
     ("甘肃陇原建筑劳务有限公司", "甘肃陇原建筑劳务有限公司"),  # the registered name
     ("不知道", "陇原劳务"),  # else the short name stands, still a company
+    ("陇原劳务公司，姜洪波就是个带班的", "陇原劳务公司"),  # the name, not what is said of the gang leader after it
 ])
 async def test_the_registered_name_answer(answer, employer, dispatcher, domain):
     result = await validate("employer_name", answer, dispatcher, domain, text=answer,

@@ -1,6 +1,7 @@
 import pytest
 
 from bot.actions.confirm_form import ActionAskSummaryConfirmed, ValidateConfirmForm
+from bot.intake import lead_fields, render_summary
 from tests.conftest import make_tracker
 
 SLOTS = {"employer_name": "老王", "project_name": "翠湖花园二期", "location": "东莞",
@@ -120,3 +121,36 @@ async def test_a_bare_no_asks_which_field(dispatcher, domain):
 async def test_a_long_yes_that_asks_to_file_confirms(dispatcher, domain):
     result = await confirm("对的 没问题 就这样提交吧 麻烦你们了", dispatcher, domain, intent="affirm")
     assert result == {"summary_confirmed": True}
+
+
+@pytest.mark.parametrize("text,slot,name", [("老板不对，是华安保安公司", "employer_name", "华安保安公司"),
+                                            ("工地名字错了，叫沾益至马龙公路", "project_name", "沾益至马龙公路")])
+async def test_a_name_the_worker_corrects_by_field_is_written_as_said(dispatcher, domain, text, slot, name):
+    """The worker named the field and said its name: written as said and marked for staff, even where the
+    field's own checks would not take it (华安 is also a place), so the same read-back is never shown again."""
+    result = await confirm(text, dispatcher, domain, intent="deny")
+    assert result[slot] == name and slot in result["needs_check"] and result["summary_confirmed"] is None
+
+
+async def test_a_kind_of_business_is_not_written_as_a_name(dispatcher, domain):
+    result = await confirm("老板不对，是建筑公司", dispatcher, domain, intent="deny")
+    assert result.get("employer_name") != "建筑公司"
+
+
+async def test_the_same_read_back_is_never_shown_a_third_time(dispatcher, domain):
+    """After a second answer that changes nothing, the words are kept for staff, the field is marked and
+    the report is filed, rather than the same read-back shown again."""
+    shown = render_summary(lead_fields(dict(SLOTS)))
+    events = [{"event": "bot", "text": shown}, {"event": "user", "text": "老板不对"},
+              {"event": "bot", "text": shown}]
+    result = await confirm("老板那里还是不太对吧", dispatcher, domain, intent="deny", events=events)
+    assert result["summary_confirmed"] is True
+    assert "核对时补充：老板那里还是不太对吧" in result["extra_info"]
+    assert dispatcher.messages[-1]["response"] == "utter_correction_for_staff"
+
+
+async def test_a_changed_read_back_is_not_a_loop(dispatcher, domain):
+    events = [{"event": "bot", "text": "请核对一下您的信息：\n· 旧的"}, {"event": "user", "text": "人数是六个"},
+              {"event": "bot", "text": render_summary(lead_fields(dict(SLOTS)))}]
+    result = await confirm("不对", dispatcher, domain, intent="deny", events=events)
+    assert result["summary_confirmed"] is None

@@ -87,6 +87,9 @@ def test_a_place_the_worker_comes_from_is_their_home_town():
     assert _home_town("我是湖北仙桃人", "湖北仙桃", surely=True)
     assert _home_town("我叫柯红兵 湖北黄冈的", "湖北黄冈", surely=True)
     assert not _home_town("地方不是开封，是郑州中牟县", "郑州中牟县", surely=True)
+    # "we are from X" in dialect (哩 for 的) said before where they worked
+    assert _home_town("俺们是周口沈丘哩 六个人在郑东新区干木工", "周口沈丘", surely=True)
+    assert not _home_town("我们是在郑州干的活", "郑州", surely=True)
 
 
 def test_a_building_then_the_job_done_in_it_is_the_building():
