@@ -213,6 +213,8 @@ def owed_total(text: str) -> Optional[OwedTotal]:
     plain = [(amount, before, after) for amount, before, after in figures
              if not _PAID_WORDS.search(before) and not _RATE_WORDS.search(before) and not _RATE_AFTER.match(after)]
     owed = [amount for amount, before, after in plain if _OWED_BEFORE.search(before) or _OWED_AFTER.search(after)]
+    if listed := _listed_shares(text):  # "我的两万一 老婆一万六 侄女九千 都没给"
+        return listed
     if len(owed) > 1 and (shares := _shares_of_several(text)):
         return shares
     if len(owed) > 1:
@@ -254,6 +256,32 @@ def _shares_of_several(text: str) -> Optional[OwedTotal]:
     working = " + ".join(f"{_show(amount)}元 × {_show(heads)}人" if heads.low > 1 else f"{_show(amount)}元"
                          for _, amount, heads in parts)
     return OwedTotal(total, f"{working} = {_show(total)}元")
+
+
+# Each one's figure listed, then none of it paid: "我的两万一 老婆一万六 侄女九千 都没给".
+_LISTED = re.compile(rf"(?:(?:我|俺)的?|(?:我|俺)?的?{_KIN}的?)(?:是|有)?\s*(?P<figure>{_FIG}){_CUR}")
+_NONE_PAID_AFTER = re.compile(r"^[\s,，]*(都|全|全都|一分都)(还)?(没|没有|未|不)(给|发|结|付|拿到)")
+
+
+def _listed_shares(text: str) -> Optional[OwedTotal]:
+    """The sum of each one's figure when two or more are listed one after another and said all unpaid."""
+    items = list(_LISTED.finditer(text))
+    for first in range(len(items)):
+        run = [items[first]]
+        for item in items[first + 1:]:
+            if re.fullmatch(r"[\s,，、]*", text[run[-1].end():item.start()]):
+                run.append(item)
+            else:
+                break
+        if len(run) >= 2 and _NONE_PAID_AFTER.match(text[run[-1].end():]):
+            amounts = [parse_quantity(item.group("figure")) for item in run]
+            if any(amount is None or amount.high < 100 for amount in amounts):
+                return None
+            total = Quantity(sum(a.low for a in amounts), sum(a.high for a in amounts),
+                             any(a.approximate for a in amounts))
+            working = " + ".join(f"{_show(a)}元" for a in amounts)
+            return OwedTotal(total, f"{working} = {_show(total)}元")
+    return None
 
 
 def _less_paid(earned: Quantity, figures) -> Optional[OwedTotal]:

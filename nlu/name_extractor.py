@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu import model_files
 from nlu.char_features import char_features
+from nlu.gazetteer import SURNAMES
 from nlu.script import normalise, normalised_text
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ class NameEntityExtractor(GraphComponent, EntityExtractorMixin):
             if entity in ("employer", "person_name") and (verb := _NOT_A_NAME_END.search(text, start, end)) \
                     and verb.start() - start >= 2:
                 end = verb.start()  # "邵长贵欠钱欠了一年多了": 邵长贵
+            end = _whole_given_name(text, entity, start, end)
             value = original[start:end]
             if not any(ch.isalnum() for ch in value):
                 continue
@@ -160,3 +162,18 @@ def _one_name_after_called(found: List[Dict[str, Any]], text: str, original: str
             continue
         merged.append(entity)
     return merged
+
+
+# Characters that end a phrase rather than a given name: "张三说", "王五的", "李四他们".
+_NOT_A_GIVEN_NAME = set("的了吧啊呢呀嘛说是在家们他她哥姐叔姨总工头欠给和跟")
+
+
+def _whole_given_name(text: str, entity: str, start: int, end: int) -> int:
+    """A two-character person's name cut before the last character of the given name ("班组长蒋友才 我们…"
+    tagged 蒋友): the name runs to the space or punctuation right after that character."""
+    after = end + 1
+    if entity not in ("employer", "person_name") or end - start != 2 or text[start] not in SURNAMES \
+            or after > len(text) or text[end] in _NOT_A_GIVEN_NAME or not "\u4e00" <= text[end] <= "\u9fff" \
+            or (after < len(text) and not re.match(r"[\s,，。.!！?？;；、]", text[after])):
+        return end
+    return after

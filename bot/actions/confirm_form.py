@@ -18,6 +18,7 @@ from bot.actions.intake_slots import INTAKE_SLOTS
 from bot.fields import FIELD_LABELS, FORM_FIELDS, parse_correction, wants_to_file_now
 from bot.intake import NOT_GIVEN, SUMMARY_OPENING, UNKNOWN, lead_fields, render_gaps, render_summary
 from nlu.patterns import NEGATED_BEFORE
+from nlu.script import normalise
 
 _YES = re.compile(r"^(对|是|是的|对的|没错|没问题|确认|可以|嗯+|好|好的|提交|正确|對|沒錯)[啊呀的吧了!！。.，,]*$")
 _BARE_NO = re.compile(r"^((不对|不是|错了|有错|不正确|改一下|要改)[啊呀的吧了!！。.，,\s]*)+$")
@@ -111,7 +112,8 @@ class ValidateConfirmForm(FieldValidators, FormValidationAction):
             # (figures are read from the whole message: "总共是五万 借支了八千" is 42000)
             answering = _as_if_asked(tracker, name, value) if parsed and name in _READ_ALONE else tracker
             output = await getattr(self, f"validate_{name}")(value, dispatcher, answering, domain)
-            if parsed and output.get(name) is None and (said := _as_said(name, value)) and said != before:
+            if parsed and output.get(name) in (None, before) and (said := _as_said(name, value)) \
+                    and normalise(said) != normalise(str(before or "")):
                 output = {name: said}  # the worker named the field and said its value: written as said
                 if name == "employer_name":
                     output["employer_type"] = rules.employer_type(said, text)
@@ -164,9 +166,10 @@ MAX_SAID = 40
 
 
 def _as_said(slot: str, value: Any) -> Optional[str]:
-    """A name the worker gave for a field they named at the read-back ("老板不对，是江宁万达"), written as
-    said (and marked for staff) when the field's checks would not take it: the worker knows the name
-    better than the checks do. None for anything that is not plainly a name."""
+    """A name the worker gave for a field they named at the read-back ("老板不对，是老罗烧烤"), written as
+    said (and marked for staff) when the field's checks would not take it or would turn it back into the
+    value shown (老罗): the worker knows the name better than the checks do. None for anything that is
+    not plainly a name."""
     said = rules.clean_text(str(value or ""))
     if slot == "employer_name" and said:
         said = rules.employer_name_from(said)

@@ -347,7 +347,8 @@ _PLACE_THEN_NAME = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(的|那个|那家|那�
 # Words of what happened, not of where: 老板说月底给，都说三回了.
 _SAYS_WHAT_HAPPENED = re.compile(r"(说|给|欠|拖|没|不)")
 # The worker talking about themselves: 我叫牛建强, 俺是李大海.
-_ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]{2,3}$")
+# (and what the worker gives of their own: "我先留个电话，138…")
+_ABOUT_ME = re.compile(r"^(我|俺|本人)(叫|姓)|^(我|俺)是[\u4e00-\u9fff]{2,3}$|^(我|俺)(先|再|就)?(留|给你|发你|发给你)")
 # Words the tagger sometimes reads as a name after a role word (包工头手里, 老板那边).
 # Words that are no one's name: places of things (手里) and a surname alone (姓温).
 _NOT_A_NAME = re.compile(r"(手里|手上|那里|这里|那边|这边|家里|身上|下面|上面|那儿|这儿|那头|姓.)")
@@ -523,6 +524,8 @@ class FieldValidators:
             # ("俺不知道他大名", or the answer to another question: "东莞长安镇", "13812345678")
             places = {e.get("value") for e in _entity_spans(tracker, "location")}
             full = rules.full_name_answer(_text(tracker), contact)
+            if full and normalise(contact) in normalise(full) and re.search(r"(叫|喊|称呼?)(他|她)", normalise(full)):
+                full = None  # "一直喊他老曹的": the nickname again, no full name (老罗烧烤 is a name)
             a_place = full in places or (province_of(full) and not rules.BUSINESS_WORDS.search(normalise(full or "")))
             name = full if full and not a_place and not _ABOUT_ME.match(normalise(_text(tracker))) else contact
             result = _with_source(tracker, {"employer_name": name}, "employer_name", _text(tracker))
@@ -661,6 +664,9 @@ class FieldValidators:
             return _rejected(tracker, "project_name")  # "一个物流园" in passing: a kind of place, not a name
         if not _asked(tracker, "project_name") and rules.is_place(text):
             return _rejected(tracker, "project_name")  # "在惠州大亚湾那边一个工地上": the place, not the project
+        if _asked(tracker, "location") and _one_name(_text(tracker)) \
+                and re.search(r"(园区|工业园|开发区|新区|街道|镇|乡|村|区|县|市)$", normalise(text)):
+            return _rejected(tracker, "project_name")  # "苏州工业园区" answers where: it is no project too
         if not _asked(tracker, "project_name") and re.search(r"(路|街|大道|巷)$", normalise(text)):
             return _rejected(tracker, "project_name")  # "靠近江汉路" in passing: a street, not a project
         if not _asked(tracker, "project_name") and re.fullmatch(r"[\u4e00-\u9fff]{2,3}家", text) \

@@ -4,7 +4,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.name_extractor import NameEntityExtractor, _one_name_after_called, char_labels, label_spans
+from nlu.name_extractor import NameEntityExtractor, _one_name_after_called, _whole_given_name, char_labels, label_spans
 
 # (text, [(entity, surface)]) written as workers would; spans located below
 TRAINING = [
@@ -80,3 +80,11 @@ def test_what_follows_called_is_one_name():
     found = [{"entity": "location", "start": 1, "end": 4, "value": "梅溪湖", "confidence_entity": 0.9},
              {"entity": "project", "start": 4, "end": 8, "value": "国际新城", "confidence_entity": 0.8}]
     assert _one_name_after_called(found, text, text) == found
+
+
+def test_a_given_name_cut_before_its_last_character_is_made_whole():
+    assert _whole_given_name("就是班组长蒋友才 我们一共八个人", "employer", 5, 7) == 8
+    assert _whole_given_name("老板蒋友才", "employer", 2, 4) == 5  # at the end of the message
+    assert _whole_given_name("老板张三说不给", "employer", 2, 4) == 4  # 说 starts the next phrase
+    assert _whole_given_name("老板张三的钱", "employer", 2, 4) == 4
+    assert _whole_given_name("在深圳宝安干活", "location", 1, 3) == 3  # places are not names

@@ -165,7 +165,7 @@ async def test_months_answering_the_count_question_are_no_head_count(dispatcher,
 
 
 async def test_the_full_name_is_asked_once_and_another_answer_leaves_the_nickname(dispatcher, domain):
-    for answer in ("13812345678", "东莞长安镇", "我叫张建国"):
+    for answer in ("13812345678", "东莞长安镇", "我叫张建国", "就是老王 大名不晓得 一直喊他老王的"):
         result = await validate("employer_name", answer, dispatcher, domain, text=answer,
                                 slots={"requested_slot": "employer_name", "employer_contact": "老王"})
         assert result["employer_name"] == "老王" and result["employer_type"] == "individual"
@@ -267,3 +267,24 @@ async def test_the_registered_name_answer(answer, employer, dispatcher, domain):
                             slots={"requested_slot": "employer_name", "employer_contact": "陇原劳务"})
     assert (result["employer_name"], result["employer_type"], result["employer_contact"]) == (
         employer, "company", None)
+
+
+async def test_the_workers_own_phone_answering_the_employer_question_names_no_one(dispatcher, domain):
+    said = "我先留个电话，13859012345，有事打我"
+    result = await validate("employer_name", said, dispatcher, domain, text=said,
+                            slots={"requested_slot": "employer_name"})
+    assert result["employer_name"] is None
+
+
+@pytest.mark.parametrize("answer", ["苏州工业园区", "义乌北苑街道"])
+async def test_a_place_answering_where_is_not_also_the_project(answer, dispatcher, domain):
+    result = await validate("project_name", answer, dispatcher, domain, text=answer,
+                            entities=[{"entity": "project", "value": answer}], slots={"requested_slot": "location"})
+    assert result["project_name"] is None
+
+
+async def test_a_business_named_after_the_nickname_is_its_full_name(dispatcher, domain):
+    answer = "老罗烧烤 是个烧烤店"
+    result = await validate("employer_name", answer, dispatcher, domain, text=answer,
+                            slots={"requested_slot": "employer_name", "employer_contact": "老罗"})
+    assert (result["employer_name"], result["employer_type"]) == ("老罗烧烤", "company")

@@ -154,3 +154,11 @@ async def test_a_changed_read_back_is_not_a_loop(dispatcher, domain):
               {"event": "bot", "text": render_summary(lead_fields(dict(SLOTS)))}]
     result = await confirm("不对", dispatcher, domain, intent="deny", events=events)
     assert result["summary_confirmed"] is None
+
+
+async def test_a_name_corrected_is_not_turned_back_into_the_name_shown(dispatcher, domain):
+    """老罗 was known as a nickname; "是老罗烧烤" names the shop, not 老罗 again."""
+    tracker = make_tracker(slots={**SLOTS, "employer_name": "老罗", "employer_contact": "老罗"},
+                           text="老板不对，是老罗烧烤", intent="deny", active_loop="confirm_form")
+    result = await ValidateConfirmForm().validate_summary_confirmed("老板不对，是老罗烧烤", dispatcher, tracker, domain)
+    assert result["employer_name"] == "老罗烧烤" and result["employer_type"] == "company"
