@@ -379,6 +379,9 @@ def _where_worked(message: str, places: List[str]) -> Optional[str]:
     return (worked or [place for place in places if not _home_town(message, place)] or [None])[0]
 
 
+_DE = r"(?:的|哩|嘞|滴|嘅)"  # 的 as workers write it in Henan (哩), Sichuan (滴), Cantonese (嘅)
+
+
 def _home_town(message: str, place: str, surely: bool = False) -> bool:
     """The place is where the worker comes from: "我是湖北仙桃人", "老家信阳的" (unless surely, also "是信阳的",
     which may be where the work was)."""
@@ -391,9 +394,6 @@ def _home_town(message: str, place: str, surely: bool = False) -> bool:
                              or re.search(r"(我|俺|们|咱|阮)都?是$", before))))
     return bool(re.match(rf"^(人|{_DE}人|来{_DE}|過來|过来|{_DE}$|{_DE}[,，。\s])", after)
                 or re.search(r"(老家|是|从)$", before))
-
-
-_DE = r"(?:的|哩|嘞|滴|嘅)"  # 的 as workers write it in Henan (哩), Sichuan (滴), Cantonese (嘅)
 
 
 def _places_in(text: str, places: List[Dict[str, Any]]) -> bool:
