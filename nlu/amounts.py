@@ -48,13 +48,16 @@ _PER_PERSON_COUNT = re.compile(
 _PEOPLE_FIRST = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟).{{0,8}}?(?:每人|每个人|一人){_NOT_A_RATE_OF_TIME}\s*{_FIG}{_CUR}"
     rf"{_A_UNIT_OF_TIME_NEXT}")
+# Family and fellow villagers who work beside the worker: 我和我老婆, 我表弟.
+_KIN = (r"(?:老婆|媳妇|老公|爱人|儿子|女儿|弟弟?|哥哥?|妹妹?|姐姐?|表弟|表哥|表妹|表姐|堂弟|堂哥|侄子|侄女|外甥|老乡|"
+        r"老表|姐夫|妹夫|小舅子)")
 _HEADS = re.compile(
     rf"{_COUNT}\s*(?:个|名|位)?(?:人|工友|兄弟|工人)"
     rf"|(?:我们|俺们|咱们|他们|我哋|佢哋)\s*{_COUNT}\s*(?:个|名|位)?(?:人)?"
     rf"|(?<![\d{_N}]){_COUNT}\s*个(?=$|[\s,，。])"
     rf"|(?:我|俺|咱)(俩|仨)(?!个?月)"
     rf"|(两口子|俩口子|夫妻俩|夫妻两个)"
-    rf"|(?:我|俺)(?:和|跟|同)(?:我|俺)?(?:老婆|媳妇|老公|爱人|弟弟?|哥哥?|妹妹?|姐姐?|儿子|女儿|表弟|表哥|堂弟|老乡)"
+    rf"|(?:我|俺)(?:和|跟|同)(?:我|俺)?{_KIN}"
     rf"(?!们|他们|几个)")  # 我和我老婆: two
 _PER_DAY = re.compile(
     rf"(?:一天|每天|日薪|一日|每日|一个工|每个工)\s*{_FIG}{_CUR}.{{0,12}}?(?<![月号])(?<!\d){_COUNT}\s*(天|日|个工|个月)")
@@ -77,8 +80,6 @@ _MONTH_RATE = re.compile(rf"{_MONTH_WORD}\s*{_FIG}{_CUR}(?!\s*个)"  # not 一�
                          rf"|{_FIG}{_CUR}\s*(?:一个月|每个?月|一月(?!份|到|至|[\d{_N}]))"
                          rf"{_MONTHS_NEXT}")  # 三千五一个月 三个月没给, 俩月没给 (not 一个月七千)
 # A second person's monthly rate right after the first: "俺一个月四千 她三千五", "我一个月4700，我老婆4200".
-_KIN = (r"(?:老婆|媳妇|老公|爱人|儿子|女儿|弟弟?|哥哥?|妹妹?|姐姐?|表弟|表哥|表妹|表姐|堂弟|堂哥|侄子|侄女|外甥|老乡|"
-        r"老表|姐夫|妹夫|小舅子)")
 _SECOND_RATE = re.compile(rf"[\s,，]*(?:他|她|(?:我|俺)的?{_KIN})"
                           rf"(?:是|刚来|才来|新来的?)?(?:一个月|每个?月)?\s*{_FIG}{_CUR}(?!\s*个)")
 _YEAR_RATE = re.compile(rf"(?<![干做了])(?:一年|每年|年薪){_AGREED}\s*{_FIG}{_CUR}")  # a herder's or a farmhand's pay
@@ -92,8 +93,7 @@ _RATE_AFTER = re.compile(rf"^(块钱|块|元)?\s*(一个月|每个?月|一月(?!
 # Only filler may stand between a rate or payment word and its figure (月工资4500, 给了 3000元), so
 # "两个月工资没发，9,600块" does not make 9,600 a monthly rate.
 _GAP = r"(?:[\s:：是为有约大概才只就都也能拿共了欠]|说好的?|讲好的?|谈好的?|定的){0,3}$"
-_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|现在剩|只剩|仲争|仲爭|仲欠|仲差)"
-                         r"[^\d]{0,2}$")  # 仲爭: Cantonese
+_STILL_OWED = re.compile(r"(还欠|还差|尚欠|仍欠|剩下|剩余|还剩|现在剩|只剩)[^\d]{0,2}$")
 _STILL_HAVE = re.compile(r"还有[^\d]{0,2}$")  # 还有12500没给
 _TOTAL_WORDS = re.compile(
     r"(一共|总共|共计|合计|总计|加起来|算下来|累计|总额|总数|总金额|总的|全部|共欠|共拖欠|谈好总价|说好总价|讲好总价|定好总价)[^\d]{0,10}$")

@@ -379,20 +379,17 @@ def _where_worked(message: str, places: List[str]) -> Optional[str]:
     return (worked or [place for place in places if not _home_town(message, place)] or [None])[0]
 
 
-_DE = r"(?:的|哩|嘞|滴|嘅)"  # 的 as workers write it in Henan (哩), Sichuan (滴), Cantonese (嘅)
-
-
 def _home_town(message: str, place: str, surely: bool = False) -> bool:
     """The place is where the worker comes from: "我是湖北仙桃人", "老家信阳的" (unless surely, also "是信阳的",
     which may be where the work was)."""
+    message, place = normalise(message), normalise(place)  # dialect read as Mandarin: 俺们是周口沈丘哩
     at = message.find(place)
     after, before = message[at + len(place):at + len(place) + 3], message[max(0, at - 3):at]
     if surely:  # "我叫柯红兵 湖北黄冈的": said with who they are, "X的" is where they are from
-        return bool(re.match(rf"^(人|{_DE}人|来{_DE}|過來|过来)", after) or re.search(r"(老家|从)$", before)
-                    or (re.match(rf"^{_DE}($|[,，。\s])", after)
-                        and (re.search(r"(我叫|我是|俺叫|俺是)", message)
-                             or re.search(r"(我|俺|们|咱|阮)都?是$", before))))
-    return bool(re.match(rf"^(人|{_DE}人|来{_DE}|過來|过来|{_DE}$|{_DE}[,，。\s])", after)
+        return bool(re.match(r"^(人|的人|来的|过来)", after) or re.search(r"(老家|从)$", before)
+                    or (re.match(r"^的($|[,，。\s])", after)
+                        and (re.search(r"(我叫|我是)", message) or re.search(r"(我|们|阮)都?是$", before))))
+    return bool(re.match(r"^(人|的人|来的|过来|的$|的[,，。\s])", after)
                 or re.search(r"(老家|是|从)$", before))
 
 

@@ -16,6 +16,8 @@ def test_every_replacement_keeps_the_length():
     ("头家欠𠊎工钱毋畀", "老板欠我工钱不给"),
     ("阿拉六个人 三个号头拢总勿发", "我们六个人 三个月份一共不发"),  # Wu and Minnan
     ("莫得合同", "没有合同"),  # Sichuanese
+    ("俺们是周口沈丘哩", "我们是周口沈丘的"),  # Henan
+    ("仲争七千八百蚊", "还差七千八百蚊"),  # Cantonese "still owed"
 ])
 def test_dialect_words_become_mandarin(text, mandarin):
     assert to_mandarin(text) == mandarin
